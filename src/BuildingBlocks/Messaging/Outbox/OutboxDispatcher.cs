@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CareMesh.Messaging.Outbox;
+
+/// <summary>
+/// Publishes committed outbox rows of <typeparamref name="TContext"/>'s database. Rows are claimed with
+/// <c>FOR UPDATE SKIP LOCKED</c>, so any number of replicas can run this side by side without
+/// publishing a row twice at the same time; a row is marked sent only after the broker confirms it.
+/// </summary>
+internal sealed class OutboxDispatcher<TContext>(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
+    where TContext : DbContext
+{
+    private static readonly ActivitySource Source = new(MessagingTelemetry.ActivitySourceName);
+    private readonly OutboxOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var nextCleanup = clock.GetUtcNow();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimedFullBatch = false;
+            try
+            {
+                claimedFullBatch = await DispatchBatchAsync(stoppingToken);
+                if (clock.GetUtcNow() >= nextCleanup)
+                {
+                    await DeleteExpiredSentRowsAsync(stoppingToken);
+                    nextCleanup = clock.GetUtcNow().AddHours(1);
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The database itself is unreachable: nothing was marked, so the next pass retries it all.
+                logger.LogError(ex, "Outbox dispatch pass failed; retrying after the poll interval");
+            }
+
+            if (!claimedFullBatch)
+            {
+                try
+                {
+                    await signal.WaitAsync(_options.PollInterval, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Publishes one batch of due rows; true when the batch was full and more may be waiting.</summary>
+    internal async Task<bool> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var due = await db.Set<OutboxMessage>()
+            .FromSql($"""
+                SELECT * FROM outbox_messages
+                WHERE sent_at IS NULL AND next_attempt_at <= {now}
+                ORDER BY next_attempt_at, sequence
+                LIMIT {_options.BatchSize}
+                FOR UPDATE SKIP LOCKED
+                """)
+            .ToListAsync(cancellationToken);
+
+        foreach (var message in due)
+        {
+            try
+            {
+                await PublishAsync(message, cancellationToken);
+                message.SentAt = clock.GetUtcNow();
+                message.LastError = null;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                message.Attempts++;
+                message.LastError = Truncate(ex.Message, 2000);
+                message.NextAttemptAt = clock.GetUtcNow() + _options.RetryDelayAfter(message.Attempts);
+                logger.LogWarning(ex, "Publishing outbox message {MessageId} ({MessageType}) failed, attempt {Attempts}",
+                    message.Id, message.MessageType, message.Attempts);
+                // The broker is most likely away: leave the rest of the batch for the next pass.
+                break;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return due.Count == _options.BatchSize && due.All(m => m.SentAt is not null);
+    }
+
+    private async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var messageType = MessageTypes.Resolve(message.MessageType);
+        var payload = JsonSerializer.Deserialize(message.Payload, messageType, MessageTypes.SerializerOptions)
+                      ?? throw new InvalidOperationException($"Outbox message {message.Id} has an empty payload.");
+
+        // Continue the trace of the request that caused the event, so it runs on into the consumer.
+        ActivityContext.TryParse(message.TraceParent, message.TraceState, out var parent);
+        using var activity = Source.StartActivity($"outbox publish {messageType.Name}", ActivityKind.Producer, parent);
+        activity?.SetTag("messaging.message.id", message.Id);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.PublishTimeout);
+        try
+        {
+            await bus.Publish(payload, messageType, context => context.MessageId = message.Id, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The broker did not confirm the publish within {_options.PublishTimeout}.");
+        }
+    }
+
+    private async Task DeleteExpiredSentRowsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var cutoff = clock.GetUtcNow() - _options.SentRetention;
+        var deleted = await db.Set<OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        if (deleted > 0)
+        {
+            logger.LogInformation("Deleted {Count} outbox messages sent before {Cutoff}", deleted, cutoff);
+        }
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}

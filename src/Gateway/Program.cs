@@ -1,0 +1,16 @@
+using CareMesh.Gateway;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddGateway();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapReverseProxy();
+
+app.Run();
+
+// Integration tests start the gateway through WebApplicationFactory<Program>.
+public partial class Program;

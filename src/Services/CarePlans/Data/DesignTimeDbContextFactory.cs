@@ -1,0 +1,3 @@
+namespace CareMesh.CarePlans.Data;
+
+internal sealed class CarePlansDesignTimeDbContextFactory : DesignTimeDbContextFactory<CarePlansDbContext>;

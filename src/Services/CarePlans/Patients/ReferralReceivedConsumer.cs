@@ -1,0 +1,55 @@
+using CareMesh.CarePlans.Data;
+using CareMesh.Contracts.Referrals;
+using CareMesh.Messaging;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareMesh.CarePlans.Patients;
+
+/// <summary>Records the referred patient, so the team can start planning their care.</summary>
+public sealed class ReferralReceivedConsumer(CarePlansDbContext db) : IConsumer<ReferralReceived>
+{
+    public async Task Consume(ConsumeContext<ReferralReceived> context)
+    {
+        var message = context.Message;
+        var details = message.Patient;
+        var patient = await db.Patients.FindAsync([details.NhsNumber], context.CancellationToken);
+        if (patient is null)
+        {
+            patient = new Patient
+            {
+                NhsNumber = details.NhsNumber,
+                GivenName = details.GivenName,
+                FamilyName = details.FamilyName,
+                DateOfBirth = details.DateOfBirth,
+                PracticeOds = details.PracticeOds,
+            };
+            db.Patients.Add(patient);
+        }
+        else
+        {
+            // The newest referral carries the freshest demographics.
+            patient.GivenName = details.GivenName;
+            patient.FamilyName = details.FamilyName;
+            patient.DateOfBirth = details.DateOfBirth;
+            patient.PracticeOds = details.PracticeOds;
+        }
+
+        if (await db.PatientReferrals.AnyAsync(r => r.ReferralId == message.ReferralId, context.CancellationToken))
+        {
+            return;
+        }
+
+        db.PatientReferrals.Add(new PatientReferral
+        {
+            ReferralId = message.ReferralId,
+            NhsNumber = details.NhsNumber,
+            Reason = message.Reason,
+            Urgency = message.Urgency,
+            ReceivedAt = message.ReceivedAt,
+        });
+        // The inbox saves and commits, together with its record of this message.
+    }
+}
+
+public sealed class ReferralReceivedConsumerDefinition : RetryingConsumerDefinition<ReferralReceivedConsumer>;

@@ -1,0 +1,17 @@
+using CareMesh.CarePlans;
+using CareMesh.CarePlans.Patients;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapCarePlansApi();
+
+app.Run();
+
+// Integration tests start this service through WebApplicationFactory<Program>.
+public partial class Program;

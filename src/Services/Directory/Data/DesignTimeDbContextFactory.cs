@@ -1,0 +1,3 @@
+namespace CareMesh.Directory.Data;
+
+internal sealed class DirectoryDesignTimeDbContextFactory : DesignTimeDbContextFactory<DirectoryDbContext>;

@@ -1,0 +1,17 @@
+using CareMesh.Directory;
+using CareMesh.Directory.OpenReferral;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapOpenReferralApi();
+
+app.Run();
+
+// Integration tests start this service through WebApplicationFactory<Program>.
+public partial class Program;

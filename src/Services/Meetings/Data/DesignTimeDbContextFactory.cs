@@ -1,0 +1,3 @@
+namespace CareMesh.Meetings.Data;
+
+internal sealed class MeetingsDesignTimeDbContextFactory : DesignTimeDbContextFactory<MeetingsDbContext>;

@@ -1,0 +1,17 @@
+using CareMesh.Meetings;
+using CareMesh.Meetings.Programme;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapMeetingsApi();
+
+app.Run();
+
+// Integration tests start this service through WebApplicationFactory<Program>.
+public partial class Program;

@@ -1,0 +1,3 @@
+namespace CareMesh.Referrals.Data;
+
+internal sealed class ReferralsDesignTimeDbContextFactory : DesignTimeDbContextFactory<ReferralsDbContext>;

@@ -1,0 +1,17 @@
+using CareMesh.Referrals;
+using CareMesh.Referrals.Intake;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapReferralsApi();
+
+app.Run();
+
+// Integration tests start this service through WebApplicationFactory<Program>.
+public partial class Program;

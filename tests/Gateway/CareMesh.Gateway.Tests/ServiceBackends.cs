@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareMesh.Gateway.Tests;
+
+/// <summary>
+/// One real HTTP server per CareMesh service, on a free loopback port, each answering with its own
+/// name and the path it received: enough to see where the gateway sent a request.
+/// </summary>
+public sealed class ServiceBackends : IAsyncLifetime
+{
+    public static readonly string[] Services = ["referrals", "careplans", "directory", "meetings"];
+
+    private readonly List<WebApplication> _servers = [];
+
+    public Dictionary<string, string> Addresses { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        foreach (var service in Services)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var app = builder.Build();
+            app.Run(context => context.Response.WriteAsync($"{service} {context.Request.Path}{context.Request.QueryString}"));
+            await app.StartAsync();
+            _servers.Add(app);
+            Addresses[service] = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var server in _servers)
+        {
+            await server.DisposeAsync();
+        }
+    }
+}

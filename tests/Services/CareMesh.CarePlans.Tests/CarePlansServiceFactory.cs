@@ -1,0 +1,5 @@
+using CareMesh.Testing;
+
+namespace CareMesh.CarePlans.Tests;
+
+public sealed class CarePlansServiceFactory() : ServiceFactory<Program>("careplansdb");

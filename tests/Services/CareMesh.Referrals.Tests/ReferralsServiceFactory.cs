@@ -1,0 +1,5 @@
+using CareMesh.Testing;
+
+namespace CareMesh.Referrals.Tests;
+
+public sealed class ReferralsServiceFactory() : ServiceFactory<Program>("referralsdb");

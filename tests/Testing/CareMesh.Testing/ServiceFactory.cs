@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+using Respawn;
+using Xunit;
+
+namespace CareMesh.Testing;
+
+/// <summary>
+/// Starts one CareMesh service in-process on a database and a broker virtual host of its own, on the
+/// real servers. Test classes share it through <c>IClassFixture</c> and call <see cref="ResetAsync"/>
+/// before each test.
+/// </summary>
+public abstract class ServiceFactory<TProgram>(string databaseConnectionName) : WebApplicationFactory<TProgram>, IAsyncLifetime
+    where TProgram : class
+{
+    private Respawner? _respawner;
+
+    public TestDatabase Database { get; } = TestDatabase.Named(databaseConnectionName);
+    public TestVirtualHost Broker { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Broker = await TestVirtualHost.CreateAsync(databaseConnectionName);
+        // Starting the host applies the migrations (Development) and connects the bus.
+        _ = Server;
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = ["__EFMigrationsHistory"],
+        });
+    }
+
+    /// <summary>Empties every table, keeping the schema.</summary>
+    public async Task ResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await _respawner!.ResetAsync(connection);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting($"ConnectionStrings:{databaseConnectionName}", Database.ConnectionString);
+        builder.UseSetting("ConnectionStrings:messaging", Broker.ConnectionString);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+        await Broker.DisposeAsync();
+    }
+}

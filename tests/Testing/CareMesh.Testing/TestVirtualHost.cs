@@ -1,0 +1,66 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+
+namespace CareMesh.Testing;
+
+/// <summary>
+/// A RabbitMQ virtual host of its own for one test class, so queues of parallel test classes (or a
+/// developer's running platform) never take each other's messages. Deleted afterwards.
+/// </summary>
+public sealed class TestVirtualHost : IAsyncDisposable
+{
+    private readonly HttpClient _management;
+
+    private TestVirtualHost(string name, HttpClient management)
+    {
+        Name = name;
+        _management = management;
+        ConnectionString = new UriBuilder(TestServers.Messaging) { Path = "/" + name }.Uri.ToString();
+    }
+
+    public string Name { get; }
+    public string ConnectionString { get; }
+
+    public static async Task<TestVirtualHost> CreateAsync(string prefix)
+    {
+        var management = ManagementClient();
+        var vhost = new TestVirtualHost(TestServers.UniqueName(prefix), management);
+        var user = Uri.UnescapeDataString(TestServers.Messaging.UserInfo.Split(':')[0]);
+        (await management.PutAsJsonAsync($"api/vhosts/{vhost.Name}", new { })).EnsureSuccessStatusCode();
+        (await management.PutAsJsonAsync($"api/permissions/{vhost.Name}/{user}", new { configure = ".*", write = ".*", read = ".*" }))
+            .EnsureSuccessStatusCode();
+        return vhost;
+    }
+
+    /// <summary>Messages waiting in <paramref name="queue"/>, as the broker counts them.</summary>
+    public async Task<int> CountMessagesAsync(string queue)
+    {
+        var response = await _management.GetAsync($"api/queues/{Name}/{queue}");
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return 0;
+        }
+
+        response.EnsureSuccessStatusCode();
+        var info = await response.Content.ReadFromJsonAsync<QueueInfo>();
+        return info?.Messages ?? 0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _management.DeleteAsync($"api/vhosts/{Name}");
+        _management.Dispose();
+    }
+
+    private static HttpClient ManagementClient()
+    {
+        var uri = TestServers.RabbitManagement;
+        var client = new HttpClient { BaseAddress = new UriBuilder(uri) { UserName = "", Password = "", Path = "/" }.Uri };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(uri.UserInfo))));
+        return client;
+    }
+
+    private sealed record QueueInfo(int Messages);
+}

@@ -33,6 +33,10 @@ public static class MessagingExtensions
 
         var services = builder.Services;
         services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
+        services.AddOptions<ConsumerRetryOptions>().BindConfiguration("Messaging:Retry");
+        // WaitUntilStarted stays off outside tests: a service must start, and take writes into its
+        // outbox, while the broker is away.
+        services.AddOptions<MassTransitHostOptions>().BindConfiguration("Messaging:Host");
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IInterceptor, OutboxCommitInterceptor>();
         services.AddHostedService<OutboxDispatcher<TContext>>();

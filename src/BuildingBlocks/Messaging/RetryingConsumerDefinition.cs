@@ -1,4 +1,6 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CareMesh.Messaging;
 
@@ -15,10 +17,17 @@ public abstract class RetryingConsumerDefinition<TConsumer> : ConsumerDefinition
         IConsumerConfigurator<TConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(
-            retryLimit: 5,
-            minInterval: TimeSpan.FromMilliseconds(200),
-            maxInterval: TimeSpan.FromSeconds(10),
-            intervalDelta: TimeSpan.FromMilliseconds(500)));
+        var retry = context.GetRequiredService<IOptions<ConsumerRetryOptions>>().Value;
+        endpointConfigurator.UseMessageRetry(policy => policy.Exponential(
+            retry.Limit, retry.MinInterval, retry.MaxInterval, retry.IntervalDelta));
     }
+}
+
+/// <summary><c>Messaging:Retry</c>: how a failing consumer is retried before its message goes to the error queue.</summary>
+public sealed class ConsumerRetryOptions
+{
+    public int Limit { get; set; } = 5;
+    public TimeSpan MinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan IntervalDelta { get; set; } = TimeSpan.FromMilliseconds(500);
 }

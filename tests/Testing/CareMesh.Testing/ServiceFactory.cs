@@ -47,6 +47,8 @@ public abstract class ServiceFactory<TProgram>(string databaseConnectionName) : 
         builder.UseEnvironment("Development");
         builder.UseSetting($"ConnectionStrings:{databaseConnectionName}", Database.ConnectionString);
         builder.UseSetting("ConnectionStrings:messaging", Broker.ConnectionString);
+        // Consumers' queues must be bound before a test publishes, or the broker drops the message.
+        builder.UseSetting("Messaging:Host:WaitUntilStarted", "true");
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -17,12 +17,15 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>Names a fresh database; the service's migrations create it on start.</summary>
     public static TestDatabase Named(string prefix) => new(TestServers.UniqueName(prefix));
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => DropAsync(Name);
+
+    /// <summary>Drops <paramref name="name"/> even while something is still connected to it.</summary>
+    public static async ValueTask DropAsync(string name)
     {
         NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestServers.Postgres) { Database = "postgres" }.ConnectionString);
         await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();
     }
 }

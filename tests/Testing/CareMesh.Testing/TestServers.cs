@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+
 namespace CareMesh.Testing;
 
 /// <summary>
@@ -16,6 +19,14 @@ public static class TestServers
 
     public static Uri RabbitManagement =>
         new(Environment.GetEnvironmentVariable("CAREMESH_RABBIT_MANAGEMENT") ?? "http://caremesh:caremesh-dev@127.0.0.1:15672");
+
+    /// <summary>A loopback port nothing listens on now (the OS's choice).</summary>
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     /// <summary>A name no other test run on this machine is using.</summary>
     public static string UniqueName(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 63)];

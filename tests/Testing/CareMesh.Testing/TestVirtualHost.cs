@@ -34,17 +34,18 @@ public sealed class TestVirtualHost : IAsyncDisposable
     }
 
     /// <summary>Messages waiting in <paramref name="queue"/>, as the broker counts them.</summary>
-    public async Task<int> CountMessagesAsync(string queue)
-    {
-        var response = await _management.GetAsync($"api/queues/{Name}/{queue}");
-        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            return 0;
-        }
+    public async Task<int> CountMessagesAsync(string queue) => (await QueueAsync(queue))?.Messages ?? 0;
 
-        response.EnsureSuccessStatusCode();
-        var info = await response.Content.ReadFromJsonAsync<QueueInfo>();
-        return info?.Messages ?? 0;
+    /// <summary>Consumers attached to <paramref name="queue"/> now.</summary>
+    public async Task<int> CountConsumersAsync(string queue) => (await QueueAsync(queue))?.Consumers ?? 0;
+
+    /// <summary>Declares a durable queue bound to a fanout <paramref name="exchange"/> (declared too, as MassTransit would).</summary>
+    public async Task BindQueueAsync(string exchange, string queue)
+    {
+        var exchangePath = Uri.EscapeDataString(exchange);
+        (await _management.PutAsJsonAsync($"api/exchanges/{Name}/{exchangePath}", new { type = "fanout", durable = true })).EnsureSuccessStatusCode();
+        (await _management.PutAsJsonAsync($"api/queues/{Name}/{queue}", new { durable = true })).EnsureSuccessStatusCode();
+        (await _management.PostAsJsonAsync($"api/bindings/{Name}/e/{exchangePath}/q/{queue}", new { routing_key = "" })).EnsureSuccessStatusCode();
     }
 
     public async ValueTask DisposeAsync()
@@ -62,5 +63,17 @@ public sealed class TestVirtualHost : IAsyncDisposable
         return client;
     }
 
-    private sealed record QueueInfo(int Messages);
+    private async Task<QueueInfo?> QueueAsync(string queue)
+    {
+        var response = await _management.GetAsync($"api/queues/{Name}/{queue}");
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<QueueInfo>();
+    }
+
+    private sealed record QueueInfo(int Messages, int Consumers);
 }

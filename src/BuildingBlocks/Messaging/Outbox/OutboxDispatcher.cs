@@ -112,7 +112,10 @@ internal sealed class OutboxDispatcher<TContext>(
 
         // Continue the trace of the request that caused the event, so it runs on into the consumer.
         ActivityContext.TryParse(message.TraceParent, message.TraceState, out var parent);
-        using var activity = Source.StartActivity($"outbox publish {messageType.Name}", ActivityKind.Producer, parent);
+        var name = $"outbox publish {messageType.Name}";
+        // Unsampled or unobserved, the source gives no activity; a bare one still carries the context on.
+        using var activity = Source.StartActivity(name, ActivityKind.Producer, parent)
+                             ?? (parent == default ? null : new Activity(name).SetParentId(parent.TraceId, parent.SpanId, parent.TraceFlags).Start());
         activity?.SetTag("messaging.message.id", message.Id);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

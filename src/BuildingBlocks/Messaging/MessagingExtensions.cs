@@ -43,9 +43,17 @@ public static class MessagingExtensions
         services.AddScoped(provider => new MessagingDbContext(provider.GetRequiredService<TContext>()));
         services.TryAddSingleton(TimeProvider.System);
 
+        var queues = builder.Configuration.GetSection("Messaging:Queues").Get<QueueOptions>() ?? new QueueOptions();
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            bus.AddConfigureEndpointsCallback((_, queueName, endpoint) =>
+            {
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    queues.Apply(queueName, rabbit);
+                }
+            });
             configureConsumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {

@@ -49,6 +49,10 @@ public abstract class ServiceFactory<TProgram>(string databaseConnectionName) : 
         builder.UseSetting("ConnectionStrings:messaging", Broker.ConnectionString);
         // Consumers' queues must be bound before a test publishes, or the broker drops the message.
         builder.UseSetting("Messaging:Host:WaitUntilStarted", "true");
+        // Quick retries keep tests of failing messages short; the policy's shape is unchanged.
+        builder.UseSetting("Messaging:Retry:MinInterval", "00:00:00.050");
+        builder.UseSetting("Messaging:Retry:MaxInterval", "00:00:00.200");
+        builder.UseSetting("Messaging:Retry:IntervalDelta", "00:00:00.050");
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -75,5 +75,9 @@ public sealed class TestVirtualHost : IAsyncDisposable
         return await response.Content.ReadFromJsonAsync<QueueInfo>();
     }
 
-    private sealed record QueueInfo(int Messages, int Consumers);
+    /// <summary>The queue as the broker declared it: its type and arguments (null when there is no such queue).</summary>
+    public async Task<(string Type, IReadOnlyDictionary<string, System.Text.Json.JsonElement> Arguments)?> DescribeQueueAsync(string queue) =>
+        await QueueAsync(queue) is { } info ? (info.Type, info.Arguments) : null;
+
+    private sealed record QueueInfo(int Messages, int Consumers, string Type, Dictionary<string, System.Text.Json.JsonElement> Arguments);
 }

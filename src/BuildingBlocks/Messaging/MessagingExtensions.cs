@@ -38,6 +38,7 @@ public static class MessagingExtensions
         // outbox, while the broker is away.
         services.AddOptions<MassTransitHostOptions>().BindConfiguration("Messaging:Host");
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxMetrics>();
         services.AddSingleton<IInterceptor, OutboxCommitInterceptor>();
         services.AddHostedService<OutboxDispatcher<TContext>>();
         services.AddScoped(provider => new MessagingDbContext(provider.GetRequiredService<TContext>()));

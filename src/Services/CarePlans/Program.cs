@@ -1,3 +1,4 @@
+using CareMesh.Messaging;
 using CareMesh.CarePlans;
 using CareMesh.CarePlans.Patients;
 
@@ -9,6 +10,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapMessagingEndpoints();
 app.MapCarePlansApi();
 
 app.Run();

@@ -1,3 +1,4 @@
+using CareMesh.Messaging;
 using CareMesh.Directory;
 using CareMesh.Directory.OpenReferral;
 
@@ -9,6 +10,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapMessagingEndpoints();
 app.MapOpenReferralApi();
 
 app.Run();

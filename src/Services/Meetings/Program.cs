@@ -1,3 +1,4 @@
+using CareMesh.Messaging;
 using CareMesh.Meetings;
 using CareMesh.Meetings.Programme;
 
@@ -9,6 +10,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapMessagingEndpoints();
 app.MapMeetingsApi();
 
 app.Run();

@@ -1,3 +1,4 @@
+using CareMesh.Messaging;
 using CareMesh.Referrals;
 using CareMesh.Referrals.Intake;
 
@@ -9,6 +10,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapMessagingEndpoints();
 app.MapReferralsApi();
 
 app.Run();

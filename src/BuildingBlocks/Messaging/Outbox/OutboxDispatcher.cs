@@ -18,6 +18,7 @@ internal sealed class OutboxDispatcher<TContext>(
     IServiceScopeFactory scopes,
     IBus bus,
     OutboxSignal signal,
+    OutboxMetrics metrics,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
@@ -29,12 +30,19 @@ internal sealed class OutboxDispatcher<TContext>(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var nextCleanup = clock.GetUtcNow();
+        var nextMeasure = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimedFullBatch = false;
             try
             {
                 claimedFullBatch = await DispatchBatchAsync(stoppingToken);
+                if (clock.GetUtcNow() >= nextMeasure)
+                {
+                    await MeasureBacklogAsync(stoppingToken);
+                    nextMeasure = clock.GetUtcNow() + _options.BacklogMeasureInterval;
+                }
+
                 if (clock.GetUtcNow() >= nextCleanup)
                 {
                     await DeleteExpiredSentRowsAsync(stoppingToken);
@@ -86,9 +94,11 @@ internal sealed class OutboxDispatcher<TContext>(
                 await PublishAsync(message, cancellationToken);
                 message.SentAt = clock.GetUtcNow();
                 message.LastError = null;
+                metrics.Published();
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
+                metrics.PublishFailed();
                 message.Attempts++;
                 message.LastError = Truncate(ex.Message, 2000);
                 message.NextAttemptAt = clock.GetUtcNow() + _options.RetryDelayAfter(message.Attempts);
@@ -128,6 +138,12 @@ internal sealed class OutboxDispatcher<TContext>(
         {
             throw new TimeoutException($"The broker did not confirm the publish within {_options.PublishTimeout}.");
         }
+    }
+
+    private async Task MeasureBacklogAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        metrics.Observed(await OutboxBacklog.ReadAsync(scope.ServiceProvider.GetRequiredService<TContext>(), clock, cancellationToken));
     }
 
     private async Task DeleteExpiredSentRowsAsync(CancellationToken cancellationToken)

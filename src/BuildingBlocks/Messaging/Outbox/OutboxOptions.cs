@@ -14,6 +14,9 @@ public sealed class OutboxOptions
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often the backlog behind the outbox gauges is measured.</summary>
+    public TimeSpan BacklogMeasureInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Sent rows are kept this long, for investigation, then deleted.</summary>
     public TimeSpan SentRetention { get; set; } = TimeSpan.FromDays(7);
 

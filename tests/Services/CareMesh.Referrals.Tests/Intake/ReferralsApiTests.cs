@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CareMesh.Messaging.Outbox;
 using CareMesh.Referrals.Data;
+using CareMesh.Testing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,21 @@ public class ReferralsApiTests(ReferralsServiceFactory factory) : IClassFixture<
         var announced = await db.Set<OutboxMessage>().SingleAsync();
         Assert.Equal("CareMesh.Contracts.Referrals.ReferralReceived", announced.MessageType);
         Assert.Contains(id.ToString(), announced.Payload);
+    }
+
+    [Fact]
+    public async Task The_announcement_leaves_the_outbox_and_operations_can_see_the_backlog_drain()
+    {
+        await Post(ValidReferral);
+
+        var backlog = await Eventually.Until(
+            () => _client.GetFromJsonAsync<JsonElement>("/internal/messaging/outbox"),
+            b => b.GetProperty("pending").GetInt32() == 0, what: "the outbox to drain");
+
+        Assert.Equal(0, backlog.GetProperty("failing").GetInt32());
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
+        Assert.NotNull((await db.Set<OutboxMessage>().SingleAsync()).SentAt);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using CareMesh.Contracts.Referrals;
 using CareMesh.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace CareMesh.Messaging.TestHost;
 
@@ -25,13 +26,15 @@ public sealed class LedgerEntry
 }
 
 /// <summary>
-/// Records each referral. Reasons steer it: "poison" always fails; "slow" announces on standard
-/// output that it is in the middle of handling, then takes its time (on first delivery only), so a
-/// test can kill it there.
+/// Records each referral. Reasons steer it: "poison" always fails; "fragile" fails while
+/// <c>Ledger:Broken</c> is set (a fault mended by redeploying); "slow" announces on standard output
+/// that it is in the middle of handling, then takes its time (on first delivery only), so a test can
+/// kill it there.
 /// </summary>
-public sealed class LedgerConsumer(LedgerDbContext db) : IConsumer<ReferralReceived>
+public sealed class LedgerConsumer(LedgerDbContext db, IConfiguration configuration) : IConsumer<ReferralReceived>
 {
     public const string Poison = "poison";
+    public const string Fragile = "fragile";
     public const string Slow = "slow";
 
     public async Task Consume(ConsumeContext<ReferralReceived> context)
@@ -43,6 +46,8 @@ public sealed class LedgerConsumer(LedgerDbContext db) : IConsumer<ReferralRecei
         {
             case Poison:
                 throw new InvalidOperationException("This referral can never be applied.");
+            case Fragile when configuration.GetValue("Ledger:Broken", false):
+                throw new InvalidOperationException("The ledger is broken until it is redeployed.");
             case Slow when !context.ReceiveContext.Redelivered:
                 Console.WriteLine($"handling {context.Message.ReferralId}");
                 await Task.Delay(TimeSpan.FromSeconds(30), context.CancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CareMesh.Messaging.TestHost;
 
@@ -24,7 +25,11 @@ public static class LedgerHost
                 bus.AddConsumer<LedgerConsumer, LedgerConsumerDefinition>().Endpoint(e => e.Name = "ledger");
             }
         });
-        return builder.Build();
+        var host = builder.Build();
+        // MassTransit keeps the first host's logger factory in a static; tests run several hosts one
+        // after another in one process, so each new host takes it over from any disposed one.
+        LogContext.ConfigureCurrentLogContext(host.Services.GetRequiredService<ILoggerFactory>());
+        return host;
     }
 
     /// <summary>The ledger is a test fixture, not a service: its schema is created, not migrated.</summary>

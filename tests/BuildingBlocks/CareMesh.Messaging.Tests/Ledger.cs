@@ -30,8 +30,9 @@ public sealed class Ledger : IAsyncLifetime
     }
 
     /// <summary>Arguments for a ledger host on this database and <paramref name="broker"/> (this class's virtual host by default).</summary>
-    public string[] HostArguments(bool consume, string? broker = null) =>
+    public string[] HostArguments(bool consume, string? broker = null, bool broken = false) =>
     [
+        $"--Ledger:Broken={broken}",
         $"--ConnectionStrings:ledgerdb={Database.ConnectionString}",
         $"--ConnectionStrings:messaging={broker ?? Broker.ConnectionString}",
         $"--Ledger:Consume={consume}",
@@ -47,9 +48,9 @@ public sealed class Ledger : IAsyncLifetime
         "--Messaging:Outbox:PublishTimeout=00:00:03",
     ];
 
-    public async Task<IHost> StartHostAsync(bool consume, string? broker = null)
+    public async Task<IHost> StartHostAsync(bool consume, string? broker = null, bool broken = false)
     {
-        var host = LedgerHost.Build(HostArguments(consume, broker));
+        var host = LedgerHost.Build(HostArguments(consume, broker, broken));
         await host.StartAsync();
         return host;
     }

@@ -22,6 +22,9 @@ public sealed class TestVirtualHost : IAsyncDisposable
     public string Name { get; }
     public string ConnectionString { get; }
 
+    /// <summary>The management API, with credentials, as operations tooling takes it.</summary>
+    public static Uri ManagementApi => TestServers.RabbitManagement;
+
     public static async Task<TestVirtualHost> CreateAsync(string prefix)
     {
         var management = ManagementClient();

@@ -1,0 +1,50 @@
+using CareMesh.AppHost.Orchestration;
+using Microsoft.Extensions.Configuration;
+
+namespace CareMesh.AppHost.Configuration;
+
+/// <summary>How one app host run is set up. <see cref="FromConfiguration"/> maps configuration keys onto it.</summary>
+public sealed record AppHostOptions
+{
+    /// <summary><c>ConnectionStrings:postgres</c>, without a database. None: the app host starts the development server.</summary>
+    public string? PostgresConnectionString { get; init; }
+
+    /// <summary><c>ConnectionStrings:messaging</c> (amqp://). None: the app host starts the development broker.</summary>
+    public string? MessagingConnectionString { get; init; }
+
+    /// <summary><c>CareMesh:GatewayPort</c>: the gateway listens on http://localhost:&lt;port&gt;.</summary>
+    public int GatewayPort { get; init; } = 5080;
+
+    /// <summary><c>CareMesh:DatabaseSuffix</c>: appended to every database name, so a test run gets its own databases.</summary>
+    public string DatabaseSuffix { get; init; } = "";
+
+    /// <summary>The host environment (DOTNET_ENVIRONMENT / ASPNETCORE_ENVIRONMENT / --environment), passed on to every service.</summary>
+    public string EnvironmentName { get; init; } = "Development";
+
+    /// <summary><c>CareMesh:OtlpEndpoint</c>: where services export telemetry; none turns their exporter off.</summary>
+    public string? OtlpEndpoint { get; init; }
+
+    /// <summary><c>CareMesh:StopTimeout</c>: how long a process may take to stop after SIGTERM before it is killed.</summary>
+    public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Back-off between restarts of a process that ended unexpectedly.</summary>
+    public RestartPolicy RestartPolicy { get; init; } = RestartPolicy.Default;
+
+    public static AppHostOptions FromConfiguration(IConfiguration configuration, string environmentName)
+    {
+        var section = configuration.GetSection("CareMesh");
+        var defaults = new AppHostOptions();
+        return new AppHostOptions
+        {
+            PostgresConnectionString = NullIfBlank(configuration.GetConnectionString("postgres")),
+            MessagingConnectionString = NullIfBlank(configuration.GetConnectionString("messaging")),
+            GatewayPort = section.GetValue("GatewayPort", defaults.GatewayPort),
+            DatabaseSuffix = section["DatabaseSuffix"] ?? defaults.DatabaseSuffix,
+            EnvironmentName = environmentName,
+            OtlpEndpoint = NullIfBlank(section["OtlpEndpoint"]),
+            StopTimeout = section.GetValue("StopTimeout", defaults.StopTimeout),
+        };
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

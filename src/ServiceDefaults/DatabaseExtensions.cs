@@ -23,7 +23,8 @@ public static class DatabaseExtensions
                 $"Connection string '{connectionName}' is missing: set ConnectionStrings__{connectionName}.");
         }
 
-        builder.Services.AddDbContext<TContext>((services, options) => options
+        // Pooled: a context per request or message is the hot path of every service.
+        builder.Services.AddDbContextPool<TContext>((services, options) => options
             .UseNpgsql(connectionString)
             .UseSnakeCaseNamingConvention()
             // Interceptors registered by building blocks (the outbox's commit signal) join every context.

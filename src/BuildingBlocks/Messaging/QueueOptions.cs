@@ -20,10 +20,14 @@ public sealed class QueueOptions
     /// </summary>
     public int DeliveryLimit { get; set; } = 20;
 
+    /// <summary>Messages a consumer holds and works on at once; each takes a database connection while it runs.</summary>
+    public int PrefetchCount { get; set; } = 32;
+
     internal void Apply(string queueName, IRabbitMqReceiveEndpointConfigurator queue)
     {
         var errorQueue = $"{queueName}_error";
         queue.Durable = true;
+        queue.PrefetchCount = PrefetchCount;
         // Whatever the broker dead-letters (delivery limit, rejection) lands in the same
         // <queue>_error that MassTransit moves failed messages to, where operations can see it.
         queue.SetQueueArgument("x-dead-letter-exchange", errorQueue);

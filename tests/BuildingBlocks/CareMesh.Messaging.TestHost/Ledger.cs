@@ -23,6 +23,9 @@ public sealed class LedgerEntry
     public long Id { get; init; }
     public Guid ReferralId { get; init; }
     public required string Reason { get; init; }
+
+    /// <summary>When the consumer applied it: the benchmark's end of commit-to-consumed.</summary>
+    public DateTimeOffset AppliedAt { get; init; }
 }
 
 /// <summary>
@@ -31,7 +34,7 @@ public sealed class LedgerEntry
 /// that it is in the middle of handling, then takes its time (on first delivery only), so a test can
 /// kill it there.
 /// </summary>
-public sealed class LedgerConsumer(LedgerDbContext db, IConfiguration configuration) : IConsumer<ReferralReceived>
+public sealed class LedgerConsumer(LedgerDbContext db, IConfiguration configuration, TimeProvider clock) : IConsumer<ReferralReceived>
 {
     public const string Poison = "poison";
     public const string Fragile = "fragile";
@@ -39,7 +42,7 @@ public sealed class LedgerConsumer(LedgerDbContext db, IConfiguration configurat
 
     public async Task Consume(ConsumeContext<ReferralReceived> context)
     {
-        db.Entries.Add(new LedgerEntry { ReferralId = context.Message.ReferralId, Reason = context.Message.Reason });
+        db.Entries.Add(new LedgerEntry { ReferralId = context.Message.ReferralId, Reason = context.Message.Reason, AppliedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(context.CancellationToken);
 
         switch (context.Message.Reason)

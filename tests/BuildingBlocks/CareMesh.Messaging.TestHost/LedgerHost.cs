@@ -32,6 +32,17 @@ public static class LedgerHost
         return host;
     }
 
+    /// <summary>Command-line arguments for a ledger host on <paramref name="database"/> and <paramref name="broker"/>.</summary>
+    public static string[] Arguments(string database, string broker, bool consume, params string[] more) =>
+    [
+        $"--ConnectionStrings:ledgerdb={database}",
+        $"--ConnectionStrings:messaging={broker}",
+        $"--Ledger:Consume={consume}",
+        // Consumers' queues must be bound before anything is published, or the broker drops it.
+        "--Messaging:Host:WaitUntilStarted=true",
+        .. more,
+    ];
+
     /// <summary>The ledger is a test fixture, not a service: its schema is created, not migrated.</summary>
     public static async Task CreateSchemaAsync(string connectionString)
     {

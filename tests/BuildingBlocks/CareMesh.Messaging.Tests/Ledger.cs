@@ -30,14 +30,11 @@ public sealed class Ledger : IAsyncLifetime
     }
 
     /// <summary>Arguments for a ledger host on this database and <paramref name="broker"/> (this class's virtual host by default).</summary>
-    public string[] HostArguments(bool consume, string? broker = null, bool broken = false) =>
-    [
+    public string[] HostArguments(bool consume, string? broker = null, bool broken = false) => LedgerHost.Arguments(
+        Database.ConnectionString,
+        broker ?? Broker.ConnectionString,
+        consume,
         $"--Ledger:Broken={broken}",
-        $"--ConnectionStrings:ledgerdb={Database.ConnectionString}",
-        $"--ConnectionStrings:messaging={broker ?? Broker.ConnectionString}",
-        $"--Ledger:Consume={consume}",
-        // Consumers' queues must be bound before a test publishes, or the broker drops the message.
-        "--Messaging:Host:WaitUntilStarted=true",
         // Quick retries keep the poison test short; the policy's shape is what is under test.
         "--Messaging:Retry:Limit=2",
         "--Messaging:Retry:MinInterval=00:00:00.050",
@@ -45,8 +42,7 @@ public sealed class Ledger : IAsyncLifetime
         "--Messaging:Retry:IntervalDelta=00:00:00.050",
         "--Messaging:Outbox:FirstRetryDelay=00:00:00.200",
         "--Messaging:Outbox:MaxRetryDelay=00:00:01",
-        "--Messaging:Outbox:PublishTimeout=00:00:03",
-    ];
+        "--Messaging:Outbox:PublishTimeout=00:00:03");
 
     public async Task<IHost> StartHostAsync(bool consume, string? broker = null, bool broken = false)
     {

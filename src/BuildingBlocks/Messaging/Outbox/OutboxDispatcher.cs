@@ -87,31 +87,49 @@ internal sealed class OutboxDispatcher<TContext>(
                 """)
             .ToListAsync(cancellationToken);
 
-        foreach (var message in due)
+        // The whole batch is in flight at once: each publish waits for its own broker confirm, and the
+        // round trips overlap instead of queueing one behind another.
+        var failures = await Task.WhenAll(due.Select(async message =>
         {
             try
             {
                 await PublishAsync(message, cancellationToken);
-                message.SentAt = clock.GetUtcNow();
-                message.LastError = null;
-                metrics.Published();
+                return null;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                metrics.PublishFailed();
-                message.Attempts++;
-                message.LastError = Truncate(ex.Message, 2000);
-                message.NextAttemptAt = clock.GetUtcNow() + _options.RetryDelayAfter(message.Attempts);
-                logger.LogWarning(ex, "Publishing outbox message {MessageId} ({MessageType}) failed, attempt {Attempts}",
-                    message.Id, message.MessageType, message.Attempts);
-                // The broker is most likely away: leave the rest of the batch for the next pass.
-                break;
+                return ex;
             }
+        }));
+
+        var settledAt = clock.GetUtcNow();
+        for (var i = 0; i < due.Count; i++)
+        {
+            var message = due[i];
+            if (failures[i] is not { } failure)
+            {
+                message.SentAt = settledAt;
+                message.LastError = null;
+                metrics.Published();
+                continue;
+            }
+
+            metrics.PublishFailed();
+            message.Attempts++;
+            message.LastError = Truncate(failure.Message, 2000);
+            message.NextAttemptAt = settledAt + _options.RetryDelayAfter(message.Attempts);
+        }
+
+        if (failures.FirstOrDefault(f => f is not null) is { } first)
+        {
+            // One line per batch: when the broker is away, every message in it fails the same way.
+            logger.LogWarning(first, "Publishing {Failed} of {Count} outbox messages failed; they will be retried with back-off",
+                failures.Count(f => f is not null), due.Count);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return due.Count == _options.BatchSize && due.All(m => m.SentAt is not null);
+        return due.Count == _options.BatchSize && failures.All(f => f is null);
     }
 
     private async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using CareMesh.AppHost;
 using CareMesh.AppHost.Configuration;
 using CareMesh.AppHost.Console;
+using CareMesh.AppHost.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +20,11 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
     ContentRootPath = AppContext.BaseDirectory,
 });
 
+if (args.Length > 0 && QueueCommands.Names.Contains(args[0]))
+{
+    return await QueueCommands.RunAsync(args, builder.Configuration, Console.Out);
+}
+
 var options = AppHostOptions.FromConfiguration(builder.Configuration, builder.Environment.EnvironmentName);
 builder.Services.AddSingleton(_ => CareMeshApp.Create(options));
 builder.Services.AddSingleton(services => new ConsoleReporter(services.GetRequiredService<CareMeshApp>(), Console.Out));
@@ -27,3 +33,4 @@ builder.Services.AddHostedService<AppHostWorker>();
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.StopTimeout * 3);
 
 await builder.Build().RunAsync();
+return 0;

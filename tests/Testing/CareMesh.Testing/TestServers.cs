@@ -18,7 +18,7 @@ public static class TestServers
         new(Environment.GetEnvironmentVariable("ConnectionStrings__messaging") ?? "amqp://caremesh:caremesh-dev@127.0.0.1:5672");
 
     public static Uri RabbitManagement =>
-        new(Environment.GetEnvironmentVariable("CAREMESH_RABBIT_MANAGEMENT") ?? "http://caremesh:caremesh-dev@127.0.0.1:15672");
+        new(Environment.GetEnvironmentVariable("CareMesh__RabbitManagement") ?? "http://caremesh:caremesh-dev@127.0.0.1:15672");
 
     /// <summary>A loopback port nothing listens on now (the OS's choice).</summary>
     public static int FreeLoopbackPort()

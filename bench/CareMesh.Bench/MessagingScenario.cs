@@ -31,6 +31,7 @@ public static class MessagingScenario
         await using (var vhost = await TestVirtualHost.CreateAsync("bench"))
         await using (var pair = await ServicePair.StartAsync(vhost.ConnectionString))
         {
+            await BacklogDrainAsync(pair, events);
             await SustainedThroughputAsync(pair, events, committers);
             await FixedRateLatencyAsync(pair, rate, TimeSpan.FromSeconds(seconds));
         }
@@ -41,6 +42,23 @@ public static class MessagingScenario
         {
             await BrokerRestartsAsync(pair, broker, restartRate, restarts);
         }
+    }
+
+    /// <summary>
+    /// The backbone alone: a backlog committed while the producer's dispatcher is paused, then
+    /// published and consumed with nothing else competing for the cores.
+    /// </summary>
+    private static async Task BacklogDrainAsync(ServicePair pair, int events)
+    {
+        await pair.PauseProducerAsync();
+        await Parallel.ForAsync(0, events, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, _) => await pair.CommitAsync());
+        var stopwatch = Stopwatch.StartNew();
+        await pair.ResumeProducerAsync();
+        await pair.WaitUntilAppliedAsync(TimeSpan.FromMinutes(5));
+        var (applied, _, _) = await pair.ResultsAsync();
+        Console.WriteLine($"backlog: {applied} events published and applied in {stopwatch.Elapsed.TotalSeconds:F1} s: " +
+                          $"{applied / stopwatch.Elapsed.TotalSeconds:F0} events/s through outbox, broker and inbox");
+        pair.Forget();
     }
 
     private static async Task SustainedThroughputAsync(ServicePair pair, int events, int committers)
@@ -125,20 +143,33 @@ public static class MessagingScenario
         private DateTimeOffset _phaseStart = DateTimeOffset.UtcNow;
         private IHost _producer = null!;
         private IHost _consumer = null!;
+        private string _broker = "";
 
         public static async Task<ServicePair> StartAsync(string broker)
         {
-            var pair = new ServicePair();
+            var pair = new ServicePair { _broker = broker };
             await LedgerHost.CreateSchemaAsync(pair._producerDatabase.ConnectionString);
             await LedgerHost.CreateSchemaAsync(pair._consumerDatabase.ConnectionString);
             pair._consumer = LedgerHost.Build(LedgerHost.Arguments(pair._consumerDatabase.ConnectionString, broker, consume: true,
                 "--Logging:LogLevel:Default=Warning"));
-            pair._producer = LedgerHost.Build(LedgerHost.Arguments(pair._producerDatabase.ConnectionString, broker, consume: false,
-                "--Logging:LogLevel:Default=Warning", "--Messaging:Outbox:MaxRetryDelay=00:00:02", "--Messaging:Outbox:PublishTimeout=00:00:05"));
+            pair._producer = pair.BuildProducer();
             await pair._consumer.StartAsync();
             await pair._producer.StartAsync();
             return pair;
         }
+
+        /// <summary>Stops the producer's dispatcher; commits go on, into its outbox.</summary>
+        public async Task PauseProducerAsync()
+        {
+            await _producer.StopAsync();
+            _producer.Dispose();
+            _producer = BuildProducer();
+        }
+
+        public Task ResumeProducerAsync() => _producer.StartAsync();
+
+        private IHost BuildProducer() => LedgerHost.Build(LedgerHost.Arguments(_producerDatabase.ConnectionString, _broker, consume: false,
+            "--Logging:LogLevel:Default=Warning", "--Messaging:Outbox:MaxRetryDelay=00:00:02", "--Messaging:Outbox:PublishTimeout=00:00:05"));
 
         /// <summary>One feature's write: one transaction, one event, as a referral's POST makes.</summary>
         public async Task CommitAsync()

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using CareMesh.AppHost.Configuration;
 using CareMesh.AppHost.Model;
 using CareMesh.AppHost.Orchestration;
+using Microsoft.Extensions.Hosting;
 
 namespace CareMesh.AppHost;
 
@@ -26,6 +27,11 @@ public sealed class CareMeshApp : IAsyncDisposable
         this.catalog = catalog;
         Options = options;
         Infrastructure = InfrastructureConnections.Resolve(options);
+        if (options.DevelopmentKeyFile is { } keyFile)
+        {
+            DevelopmentSigningKey.LoadOrCreate(keyFile);
+        }
+
         Graph = CareMeshTopology.Build(catalog, options);
 
         var httpEndpoints = AllocateHttpEndpoints(Graph);

@@ -26,6 +26,11 @@ if (args.Length > 0 && QueueCommands.Names.Contains(args[0]))
 }
 
 var options = AppHostOptions.FromConfiguration(builder.Configuration, builder.Environment.EnvironmentName);
+if (args is [TokenCommand.Name, ..])
+{
+    return TokenCommand.Run(args, options, Console.Out, Console.Error);
+}
+
 builder.Services.AddSingleton(_ => CareMeshApp.Create(options));
 builder.Services.AddSingleton(services => new ConsoleReporter(services.GetRequiredService<CareMeshApp>(), Console.Out));
 builder.Services.AddHostedService<AppHostWorker>();

@@ -8,7 +8,7 @@ builder.AddGateway();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
-app.MapReverseProxy();
+app.MapGateway();
 
 app.Run();
 

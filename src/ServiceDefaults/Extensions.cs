@@ -27,6 +27,9 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>Health checks tagged "ready" decide <c>/health</c>; "live" ones decide <c>/alive</c>.</summary>
     public const string ReadyTag = "ready";
+
+    /// <summary>The open directory feed: any origin may read it (Open Referral UK asks for <c>Access-Control-Allow-Origin: *</c>).</summary>
+    public const string OpenFeedCorsPolicy = "open-feed";
     public const string LiveTag = "live";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
@@ -51,7 +54,14 @@ public static class ServiceDefaultsExtensions
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityScheme>());
+        builder.AddCareMeshAuthentication();
+        builder.Services.AddCors(cors => cors.AddPolicy(OpenFeedCorsPolicy, policy => policy
+            .AllowAnyOrigin()
+            .WithMethods("GET", "HEAD", "OPTIONS")
+            .AllowAnyHeader()));
+        // No server banner: it only tells an attacker what to try.
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return builder;
     }
 
@@ -96,19 +106,24 @@ public static class ServiceDefaultsExtensions
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
+        // Empty error answers (401 and 403 from authentication, 404, 405...) become problem details.
         app.UseStatusCodePages();
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
-        // Health answers in every environment: the app host and load balancers depend on it.
+        // Health answers in every environment, without a token: the app host and load balancers depend on it.
         app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag) || check.Tags.Contains(LiveTag),
-        });
+        }).AllowAnonymous();
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(LiveTag),
-        });
-        app.MapOpenApi();
+        }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
         return app;
     }
 

@@ -24,6 +24,12 @@ public sealed record AppHostOptions
     /// <summary><c>CareMesh:OtlpEndpoint</c>: where services export telemetry; none turns their exporter off.</summary>
     public string? OtlpEndpoint { get; init; }
 
+    /// <summary>
+    /// <c>CareMesh:DevelopmentKeyFile</c>: in Development, the local key that stands in for the identity
+    /// provider (created on first run; default <c>&lt;repo&gt;/.caremesh/dev-signing-key.pem</c>). Never set elsewhere.
+    /// </summary>
+    public string? DevelopmentKeyFile { get; init; }
+
     /// <summary><c>CareMesh:StopTimeout</c>: how long a process may take to stop after SIGTERM before it is killed.</summary>
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -42,6 +48,9 @@ public sealed record AppHostOptions
             DatabaseSuffix = section["DatabaseSuffix"] ?? defaults.DatabaseSuffix,
             EnvironmentName = environmentName,
             OtlpEndpoint = NullIfBlank(section["OtlpEndpoint"]),
+            DevelopmentKeyFile = environmentName == "Development"
+                ? NullIfBlank(section["DevelopmentKeyFile"]) ?? Path.Combine(ProjectCatalog.Embedded.RepositoryRoot, ".caremesh", "dev-signing-key.pem")
+                : null,
             StopTimeout = section.GetValue("StopTimeout", defaults.StopTimeout),
         };
     }

@@ -43,6 +43,12 @@ public static class ServiceEnvironment
         environment["DOTNET_ENVIRONMENT"] = options.EnvironmentName;
         environment["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true";
 
+        // The local key that stands in for the identity provider, in Development only.
+        if (options.DevelopmentKeyFile is { } keyFile && string.Equals(options.EnvironmentName, "Development", StringComparison.OrdinalIgnoreCase))
+        {
+            environment["Authentication__DevelopmentKeyFile"] = keyFile;
+        }
+
         // One line per log entry, so captured output reads line by line in the console and dashboard.
         environment["Logging__Console__FormatterName"] = "simple";
         environment["Logging__Console__FormatterOptions__SingleLine"] = "true";

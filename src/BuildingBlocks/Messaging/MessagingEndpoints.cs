@@ -13,11 +13,9 @@ public static class MessagingEndpoints
     /// <c>GET /internal/messaging/outbox</c>: the service's outbox backlog, measured now, for the
     /// operations dashboard. Served on the service's own address; the gateway routes no /internal path.
     /// </summary>
-    public static IEndpointRouteBuilder MapMessagingEndpoints(this IEndpointRouteBuilder app)
-    {
+    /// <returns>The endpoints, for the caller to attach its operations policy.</returns>
+    public static IEndpointConventionBuilder MapMessagingEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet("/internal/messaging/outbox", GetOutboxBacklog).ExcludeFromDescription();
-        return app;
-    }
 
     public static async Task<Ok<OutboxBacklog>> GetOutboxBacklog(MessagingDbContext messaging, TimeProvider clock, CancellationToken cancellationToken) =>
         TypedResults.Ok(await OutboxBacklog.ReadAsync(messaging.Context, clock, cancellationToken));

@@ -10,7 +10,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
-app.MapMessagingEndpoints();
+app.MapMessagingEndpoints().RequireAuthorization(CareMeshPolicies.Operations);
 app.MapMeetingsApi();
 
 app.Run();

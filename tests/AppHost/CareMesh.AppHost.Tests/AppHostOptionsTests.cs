@@ -35,10 +35,20 @@ public class AppHostOptionsTests
     {
         var options = Map(new() { ["ConnectionStrings:postgres"] = " ", ["CareMesh:OtlpEndpoint"] = "" });
 
-        Assert.Equal(new AppHostOptions(), options);
+        Assert.Equal(new AppHostOptions { DevelopmentKeyFile = options.DevelopmentKeyFile }, options);
         Assert.Null(options.PostgresConnectionString);
         Assert.Equal(5080, options.GatewayPort);
         Assert.Equal("", options.DatabaseSuffix);
         Assert.Null(options.OtlpEndpoint);
+    }
+
+    [Fact]
+    public void The_development_key_lives_in_the_repository_s_ignored_folder_in_development_only()
+    {
+        var development = Map(new());
+        var production = Map(new() { ["CareMesh:DevelopmentKeyFile"] = "/tmp/key.pem" }, "Production");
+
+        Assert.EndsWith(Path.Combine(".caremesh", "dev-signing-key.pem"), development.DevelopmentKeyFile);
+        Assert.Null(production.DevelopmentKeyFile);
     }
 }

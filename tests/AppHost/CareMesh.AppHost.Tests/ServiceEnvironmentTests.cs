@@ -11,6 +11,7 @@ public class ServiceEnvironmentTests
         GatewayPort = 5090,
         DatabaseSuffix = "_e2e",
         EnvironmentName = "Development",
+        DevelopmentKeyFile = "/repo/.caremesh/dev-signing-key.pem",
     };
 
     private static readonly Dictionary<string, string> Endpoints = new()
@@ -41,6 +42,7 @@ public class ServiceEnvironmentTests
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
+            ["Authentication__DevelopmentKeyFile"] = "/repo/.caremesh/dev-signing-key.pem",
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
             ["OTEL_SERVICE_NAME"] = "referrals",
@@ -63,6 +65,7 @@ public class ServiceEnvironmentTests
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
+            ["Authentication__DevelopmentKeyFile"] = "/repo/.caremesh/dev-signing-key.pem",
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
             ["OTEL_SERVICE_NAME"] = "gateway",
@@ -134,5 +137,13 @@ public class ServiceEnvironmentTests
         Assert.False(infrastructure.StartsInfrastructure);
         Assert.Equal(("h", 5432), InfrastructureConnections.Resolve(new AppHostOptions { PostgresConnectionString = "Server=h;Username=u" }).PostgresAddress);
         Assert.Equal(("h", 5672), InfrastructureConnections.Resolve(new AppHostOptions { MessagingConnectionString = "amqp://u:p@h/vhost" }).MessagingAddress);
+    }
+
+    [Fact]
+    public void The_development_signing_key_is_handed_on_in_development_only()
+    {
+        var production = EnvironmentOf("gateway", Options with { EnvironmentName = "Production" });
+
+        Assert.False(production.ContainsKey("Authentication__DevelopmentKeyFile"));
     }
 }

@@ -28,10 +28,13 @@ public sealed class PlatformFixture : IAsyncLifetime
             GatewayPort = TestServers.FreeLoopbackPort(),
             DatabaseSuffix = _databaseSuffix,
             EnvironmentName = "Development",
+            DevelopmentKeyFile = TestServers.DevelopmentKeyFile,
         });
         await App.StartAsync();
         await App.WaitForHealthyAsync(TimeSpan.FromMinutes(2));
         Gateway = new HttpClient { BaseAddress = new Uri(App.GatewayUrl) };
+        Gateway.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer", TestServers.TokenFor(Microsoft.Extensions.Hosting.CareMeshRoles.CareCoordinator));
     }
 
     public async Task DisposeAsync()

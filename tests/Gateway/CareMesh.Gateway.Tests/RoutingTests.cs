@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
+using CareMesh.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace CareMesh.Gateway.Tests;
 
@@ -22,7 +24,10 @@ public class RoutingTests(ServiceBackends backends) : IClassFixture<ServiceBacke
     {
         using var gateway = Gateway();
 
-        var answer = await gateway.CreateClient().GetStringAsync(path);
+        var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestServers.TokenFor(CareMeshRoles.CareCoordinator));
+
+        var answer = await client.GetStringAsync(path);
 
         Assert.Equal($"{service} {path}", answer);
     }
@@ -35,13 +40,17 @@ public class RoutingTests(ServiceBackends backends) : IClassFixture<ServiceBacke
     {
         using var gateway = Gateway();
 
-        var response = await gateway.CreateClient().GetAsync(path);
+        var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestServers.TokenFor(CareMeshRoles.Admin));
+
+        var response = await client.GetAsync(path);
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
     }
 
     private WebApplicationFactory<Program> Gateway() => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
     {
+        builder.UseSetting("Authentication:DevelopmentKeyFile", TestServers.DevelopmentKeyFile);
         foreach (var (service, address) in backends.Addresses)
         {
             builder.UseSetting($"services:{service}:http:0", address);

@@ -26,7 +26,22 @@ public sealed class ServiceBackends : IAsyncLifetime
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             var app = builder.Build();
-            app.Run(context => context.Response.WriteAsync($"{service} {context.Request.Path}{context.Request.QueryString}"));
+            app.Run(async context =>
+            {
+                // A stand-in for a service that hangs, for the gateway's time-out.
+                if (context.Request.Path.Value?.EndsWith("/slow", StringComparison.Ordinal) == true)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
+                }
+
+                foreach (var (name, value) in context.Request.Headers)
+                {
+                    context.Response.Headers[$"X-Echo-{name}"] = value;
+                }
+
+                context.Response.Headers.Server = "Kestrel";
+                await context.Response.WriteAsync($"{service} {context.Request.Path}{context.Request.QueryString}");
+            });
             await app.StartAsync();
             _servers.Add(app);
             Addresses[service] = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -34,6 +34,14 @@ public abstract class ServiceFactory<TProgram>(string databaseConnectionName) : 
         });
     }
 
+    /// <summary>A client that calls as a user of <paramref name="role"/> at <paramref name="organisation"/>.</summary>
+    public HttpClient CreateClientAs(string role, string organisation = "Y00001")
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestServers.TokenFor(role, organisation));
+        return client;
+    }
+
     /// <summary>Empties every table, keeping the schema.</summary>
     public async Task ResetAsync()
     {
@@ -47,6 +55,7 @@ public abstract class ServiceFactory<TProgram>(string databaseConnectionName) : 
         builder.UseEnvironment("Development");
         builder.UseSetting($"ConnectionStrings:{databaseConnectionName}", Database.ConnectionString);
         builder.UseSetting("ConnectionStrings:messaging", Broker.ConnectionString);
+        builder.UseSetting("Authentication:DevelopmentKeyFile", TestServers.DevelopmentKeyFile);
         // Consumers' queues must be bound before a test publishes, or the broker drops the message.
         builder.UseSetting("Messaging:Host:WaitUntilStarted", "true");
         // Quick retries keep tests of failing messages short; the policy's shape is unchanged.

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Hosting;
 
 namespace CareMesh.Testing;
 
@@ -19,6 +20,23 @@ public static class TestServers
 
     public static Uri RabbitManagement =>
         new(Environment.GetEnvironmentVariable("CareMesh__RabbitManagement") ?? "http://caremesh:caremesh-dev@127.0.0.1:15672");
+
+    /// <summary>
+    /// The local signing key the services under test trust (Development), one per test process, so a
+    /// test mints tokens exactly as <c>./caremesh token</c> does.
+    /// </summary>
+    public static string DevelopmentKeyFile => DevelopmentKey.Value.Path;
+
+    private static readonly Lazy<(string Path, Microsoft.IdentityModel.Tokens.RsaSecurityKey Key)> DevelopmentKey = new(() =>
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"caremesh-test-key-{Environment.ProcessId}.pem");
+        return (path, DevelopmentSigningKey.LoadOrCreate(path));
+    });
+
+    /// <summary>A valid token for <paramref name="role"/> at <paramref name="organisation"/>, signed with the test key.</summary>
+    public static string TokenFor(string role, string organisation = "Y00001") => TestTokens.Mint(DevelopmentKey.Value.Key, role, organisation);
+
+    internal static Microsoft.IdentityModel.Tokens.RsaSecurityKey SigningKey => DevelopmentKey.Value.Key;
 
     /// <summary>A loopback port nothing listens on now (the OS's choice).</summary>
     public static int FreeLoopbackPort()

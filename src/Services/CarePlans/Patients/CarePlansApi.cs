@@ -9,7 +9,7 @@ public static class CarePlansApi
 {
     public static IEndpointRouteBuilder MapCarePlansApi(this IEndpointRouteBuilder app)
     {
-        var carePlans = app.MapGroup("/api/care-plans").WithTags("Care plans");
+        var carePlans = app.MapGroup("/api/care-plans").WithTags("Care plans").RequireAuthorization(CareMeshPolicies.Staff);
         carePlans.MapGet("/", GetPatientCare).WithName(nameof(GetPatientCare));
         return app;
     }

@@ -12,7 +12,7 @@ public static class OpenReferralApi
 
     public static IEndpointRouteBuilder MapOpenReferralApi(this IEndpointRouteBuilder app)
     {
-        var oruk = app.MapGroup("/oruk").WithTags("Open Referral UK");
+        var oruk = app.MapGroup("/oruk").WithTags("Open Referral UK").AllowAnonymous().RequireCors(ServiceDefaultsExtensions.OpenFeedCorsPolicy);
         oruk.MapGet("/", GetApiDetails).WithName(nameof(GetApiDetails));
         return app;
     }

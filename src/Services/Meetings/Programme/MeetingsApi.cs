@@ -8,7 +8,7 @@ public static class MeetingsApi
 {
     public static IEndpointRouteBuilder MapMeetingsApi(this IEndpointRouteBuilder app)
     {
-        var meetings = app.MapGroup("/api/meetings").WithTags("MDT meetings");
+        var meetings = app.MapGroup("/api/meetings").WithTags("MDT meetings").RequireAuthorization(CareMeshPolicies.Staff);
         meetings.MapGet("/", GetUpcomingMeetings).WithName(nameof(GetUpcomingMeetings));
         return app;
     }

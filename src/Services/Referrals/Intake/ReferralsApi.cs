@@ -10,7 +10,7 @@ public static class ReferralsApi
 {
     public static IEndpointRouteBuilder MapReferralsApi(this IEndpointRouteBuilder app)
     {
-        var referrals = app.MapGroup("/api/referrals").WithTags("Referrals");
+        var referrals = app.MapGroup("/api/referrals").WithTags("Referrals").RequireAuthorization(CareMeshPolicies.Staff);
         referrals.MapPost("/", ReceiveReferral).WithName(nameof(ReceiveReferral));
         referrals.MapGet("/{id:guid}", GetReferral).WithName(nameof(GetReferral));
         return app;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -13,7 +14,7 @@ namespace CareMesh.CarePlans.Tests.Patients;
 /// <summary>ReferralReceived arriving over the real broker, applied through the inbox.</summary>
 public class ReferralReceivedTests(CarePlansServiceFactory factory) : IClassFixture<CarePlansServiceFactory>, IAsyncLifetime
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.CreateClientAs(CareMeshRoles.CareCoordinator);
 
     public Task InitializeAsync() => factory.ResetAsync();
 

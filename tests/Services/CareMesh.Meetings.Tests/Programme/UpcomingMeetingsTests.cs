@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using System.Net.Http.Json;
 using CareMesh.Meetings.Data;
 using CareMesh.Meetings.Programme;
@@ -7,7 +8,7 @@ namespace CareMesh.Meetings.Tests.Programme;
 
 public class UpcomingMeetingsTests(MeetingsServiceFactory factory) : IClassFixture<MeetingsServiceFactory>, IAsyncLifetime
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.CreateClientAs(CareMeshRoles.CareCoordinator);
 
     public Task InitializeAsync() => factory.ResetAsync();
 

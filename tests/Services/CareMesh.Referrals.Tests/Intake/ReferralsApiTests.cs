@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -19,7 +20,7 @@ public class ReferralsApiTests(ReferralsServiceFactory factory) : IClassFixture<
          "reason": "Lives alone, struggling after discharge", "urgency": "routine", "source": "gp"}
         """;
 
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.CreateClientAs(CareMeshRoles.CareCoordinator);
 
     public Task InitializeAsync() => factory.ResetAsync();
 
@@ -51,8 +52,9 @@ public class ReferralsApiTests(ReferralsServiceFactory factory) : IClassFixture<
     {
         await Post(ValidReferral);
 
+        var operations = factory.CreateClientAs(CareMeshRoles.Ops);
         var backlog = await Eventually.Until(
-            () => _client.GetFromJsonAsync<JsonElement>("/internal/messaging/outbox"),
+            () => operations.GetFromJsonAsync<JsonElement>("/internal/messaging/outbox"),
             b => b.GetProperty("pending").GetInt32() == 0, what: "the outbox to drain");
 
         Assert.Equal(0, backlog.GetProperty("failing").GetInt32());

@@ -1,0 +1,152 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class SecurityExtensions
+{
+    /// <summary>Security events are logged under this category, never with the token itself.</summary>
+    public const string SecurityLogCategory = "CareMesh.Security";
+
+    /// <summary>
+    /// Bearer tokens validated for signature (provider's keys, or the local key in Development),
+    /// issuer, audience, lifetime and algorithm; the selected role mapped onto a CareMesh role; the
+    /// role policies; and a fallback policy so an endpoint that states nothing needs a CareMesh user.
+    /// </summary>
+    public static IHostApplicationBuilder AddCareMeshAuthentication(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(CareMeshAuthenticationOptions.Section).Get<CareMeshAuthenticationOptions>()
+                      ?? new CareMeshAuthenticationOptions();
+        var development = builder.Environment.IsDevelopment();
+        var developmentKey = ResolveDevelopmentKey(options, development);
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.Authority = options.Authority;
+            jwt.RequireHttpsMetadata = !development;
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidateIssuer = true,
+                ValidIssuer = developmentKey is null ? options.Issuer : CareMeshAuthenticationOptions.DevelopmentIssuer,
+                ValidateAudience = true,
+                ValidAudience = options.Audience,
+                ValidateLifetime = true,
+                RequireExpirationTime = true,
+                ClockSkew = options.ClockSkew,
+                ValidateIssuerSigningKey = true,
+                RequireSignedTokens = true,
+                IssuerSigningKey = developmentKey,
+                ValidAlgorithms = options.AllowedAlgorithms,
+                NameClaimType = "name",
+                RoleClaimType = CareMeshUser.RoleClaimType,
+            };
+            jwt.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = context =>
+                {
+                    AddCareMeshClaims(context.Principal!, options);
+                    return Task.CompletedTask;
+                },
+                OnAuthenticationFailed = context =>
+                {
+                    SecurityLog(context.HttpContext.RequestServices).LogWarning(
+                        "Security: bearer token rejected for {Method} {Path} from {Address}: {Reason}",
+                        context.Request.Method, context.Request.Path, context.HttpContext.Connection.RemoteIpAddress, context.Exception.GetType().Name);
+                    return Task.CompletedTask;
+                },
+                OnChallenge = context =>
+                {
+                    // A rejected token was logged when it failed; this is a request that brought none.
+                    if (context.AuthenticateFailure is null)
+                    {
+                        SecurityLog(context.HttpContext.RequestServices).LogInformation(
+                            "Security: no bearer token for {Method} {Path} from {Address}",
+                            context.Request.Method, context.Request.Path, context.HttpContext.Connection.RemoteIpAddress);
+                    }
+
+                    return Task.CompletedTask;
+                },
+                OnForbidden = context =>
+                {
+                    SecurityLog(context.HttpContext.RequestServices).LogWarning(
+                        "Security: {User} ({Role}, {Organisation}) refused {Method} {Path}",
+                        context.Principal?.UserId(), context.Principal?.Role(), context.Principal?.Organisation(),
+                        context.Request.Method, context.Request.Path);
+                    return Task.CompletedTask;
+                },
+            };
+        });
+
+        builder.Services.AddAuthorization(authorization =>
+        {
+            foreach (var (policy, roles) in CareMeshPolicies.Roles)
+            {
+                authorization.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+            }
+
+            // Deny by default: an endpoint that names no policy still needs a user with a CareMesh role.
+            authorization.FallbackPolicy = new AuthorizationPolicyBuilder()
+                .RequireAuthenticatedUser()
+                .RequireRole(CareMeshRoles.All)
+                .Build();
+        });
+
+        return builder;
+    }
+
+    private static RsaSecurityKey? ResolveDevelopmentKey(CareMeshAuthenticationOptions options, bool development)
+    {
+        if (!development)
+        {
+            if (options.DevelopmentKeyFile is not null)
+            {
+                throw new InvalidOperationException(
+                    "Authentication:DevelopmentKeyFile is set outside Development. The development signing key is for a developer's machine only: configure Authentication:Authority.");
+            }
+
+            return options.Authority is null
+                ? throw new InvalidOperationException("Authentication:Authority is required outside Development (the OpenID Connect provider's address).")
+                : null;
+        }
+
+        if (options.Authority is not null)
+        {
+            return null;
+        }
+
+        return options.DevelopmentKeyFile is { } path
+            ? DevelopmentSigningKey.Load(path)
+            : throw new InvalidOperationException(
+                "Set Authentication:Authority, or in Development Authentication:DevelopmentKeyFile (the app host sets it).");
+    }
+
+    /// <summary>Adds the CareMesh role (when the selected role maps onto one) and the organisation.</summary>
+    internal static void AddCareMeshClaims(ClaimsPrincipal principal, CareMeshAuthenticationOptions options)
+    {
+        var identity = (ClaimsIdentity)principal.Identity!;
+        var selected = principal.FindFirst(options.RoleClaim)?.Value;
+        var role = selected is null ? null
+            : options.RoleMap.TryGetValue(selected, out var mapped) ? mapped
+            : CareMeshRoles.All.Contains(selected) ? selected
+            : null;
+        // No usable role: the user is authenticated but every policy refuses them (403).
+        if (role is not null && CareMeshRoles.All.Contains(role))
+        {
+            identity.AddClaim(new Claim(CareMeshUser.RoleClaimType, role));
+        }
+
+        if (principal.FindFirst(options.OrganisationClaim)?.Value is { Length: > 0 } organisation)
+        {
+            identity.AddClaim(new Claim(CareMeshUser.OrganisationClaimType, organisation));
+        }
+    }
+
+    private static ILogger SecurityLog(IServiceProvider services) =>
+        services.GetRequiredService<ILoggerFactory>().CreateLogger(SecurityLogCategory);
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using CareMesh.Testing;
+using Microsoft.Extensions.Hosting;
+
+namespace CareMesh.Gateway.Tests;
+
+/// <summary>Limits and header hygiene, through the real gateway process.</summary>
+public class FrontDoorTests(GatewayProcess gateway) : IClassFixture<GatewayProcess>
+{
+    [Fact]
+    public async Task A_user_over_their_rate_limit_gets_429_with_retry_after()
+    {
+        var token = TestServers.TokenFor(CareMeshRoles.LinkWorker, "Y00042");
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 25 && refused is null; i++)
+        {
+            var response = await Send(HttpMethod.Get, "/api/meetings", token);
+            statuses.Add(response.StatusCode);
+            refused = response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
+        }
+
+        Assert.NotNull(refused);
+        Assert.Equal(20, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single()) > 0);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        // Another user is not held back by the first one's limit.
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/api/meetings", TestServers.TokenFor(CareMeshRoles.HealthCoach, "Y00043"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_over_one_megabyte_gets_413()
+    {
+        var response = await Send(HttpMethod.Post, "/api/referrals", TestServers.TokenFor(CareMeshRoles.CareCoordinator, "Y00050"),
+            new StringContent(new string('x', 1024 * 1024 + 1), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_service_that_does_not_answer_in_time_gets_504_problem()
+    {
+        var response = await Send(HttpMethod.Get, "/api/referrals/slow", TestServers.TokenFor(CareMeshRoles.CareCoordinator, "Y00051"));
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Callers_claims_about_origin_and_identity_are_dropped_and_answers_carry_security_headers()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/care-plans?nhsNumber=9434765919");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestServers.TokenFor(CareMeshRoles.Clinician, "Y00052"));
+        request.Headers.Add("X-Forwarded-For", "6.6.6.6");
+        request.Headers.Add("X-Forwarded-Host", "evil.example");
+        request.Headers.Add("X-Forwarded-Port", "1");
+        request.Headers.Add("Forwarded", "for=6.6.6.6;host=evil.example");
+        request.Headers.Add("X-CareMesh-User", "admin");
+
+        var response = await gateway.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var seen = response.Headers.Where(h => h.Key.StartsWith("X-Echo-", StringComparison.Ordinal))
+            .ToDictionary(h => h.Key["X-Echo-".Length..], h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+        Assert.Equal("127.0.0.1", seen["X-Forwarded-For"]);
+        Assert.Equal(gateway.Client.BaseAddress!.Authority, seen["X-Forwarded-Host"]);
+        Assert.False(seen.ContainsKey("X-Forwarded-Port"));
+        Assert.False(seen.ContainsKey("Forwarded"));
+        Assert.False(seen.ContainsKey("X-CareMesh-User"));
+        Assert.True(seen.ContainsKey("Authorization"), "the token still reaches the service, which checks it again");
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.StartsWith("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.False(response.Headers.Contains("Server"), "no server banner, the service's included");
+    }
+
+    [Fact]
+    public async Task The_open_feed_needs_no_token_is_read_only_and_open_to_any_origin()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/oruk/services");
+        request.Headers.Add("Origin", "https://another-council.example");
+
+        var response = await gateway.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        var write = await gateway.Client.PostAsync("/oruk/services", new StringContent("{}", Encoding.UTF8, "application/json"));
+        Assert.NotEqual(HttpStatusCode.OK, write.StatusCode);
+        Assert.True(write.StatusCode is HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotFound or HttpStatusCode.Unauthorized);
+    }
+
+    private async Task<HttpResponseMessage> Send(HttpMethod method, string path, string token, HttpContent? content = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await gateway.Client.SendAsync(request);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Headers;
+using CareMesh.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Yarp.ReverseProxy.Configuration;
+
+namespace CareMesh.Gateway.Tests;
+
+/// <summary>Every route in the gateway's configuration, and who it lets through.</summary>
+public class RouteSecurityTests(ServiceBackends backends) : IClassFixture<ServiceBackends>
+{
+    private static readonly string[] OpenPrefixes = ["/oruk/", "/openapi/"];
+
+    /// <summary>Who each public prefix is for (ARCHITECTURE.md's public surface): the configuration must say the same.</summary>
+    private static readonly Dictionary<string, string> IntendedPolicy = new()
+    {
+        ["/api/referrals/"] = CareMeshPolicies.Staff,
+        ["/api/caseload/"] = CareMeshPolicies.Staff,
+        ["/api/onward-referrals/"] = CareMeshPolicies.OnwardReferrals,
+        ["/api/care-plans/"] = CareMeshPolicies.Staff,
+        ["/api/directory/"] = CareMeshPolicies.Directory,
+        ["/oruk/"] = CareMeshPolicies.Anonymous,
+        ["/api/meetings/"] = CareMeshPolicies.Staff,
+        ["/api/meeting-series/"] = CareMeshPolicies.Staff,
+        ["/api/actions/"] = CareMeshPolicies.Staff,
+        ["/openapi/"] = CareMeshPolicies.Anonymous,
+    };
+
+    [Fact]
+    public void Each_route_names_the_policy_intended_for_its_prefix()
+    {
+        using var gateway = Gateway();
+        var routes = gateway.Services.GetRequiredService<IProxyConfigProvider>().GetConfig().Routes;
+
+        foreach (var route in routes)
+        {
+            var prefix = Assert.Single(IntendedPolicy.Keys, p => route.Match.Path!.StartsWith(p, StringComparison.Ordinal));
+            Assert.True(IntendedPolicy[prefix] == route.AuthorizationPolicy, $"{route.RouteId}: {route.AuthorizationPolicy}, intended {IntendedPolicy[prefix]}");
+        }
+
+        Assert.All(IntendedPolicy.Keys, prefix => Assert.Contains(routes, r => r.Match.Path!.StartsWith(prefix, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Every_route_refuses_bad_tokens_and_roles_its_policy_does_not_name()
+    {
+        using var gateway = Gateway();
+        var client = gateway.CreateClient();
+        var routes = gateway.Services.GetRequiredService<IProxyConfigProvider>().GetConfig().Routes;
+        Assert.NotEmpty(routes);
+
+        foreach (var route in routes)
+        {
+            var path = route.Match.Path!.Replace("{**rest}", "x");
+            var method = new HttpMethod(route.Match.Methods?.First() ?? "GET");
+            var open = OpenPrefixes.Any(prefix => path.StartsWith(prefix, StringComparison.Ordinal));
+            Assert.Equal(open, route.AuthorizationPolicy == CareMeshPolicies.Anonymous);
+            if (open)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await Send(client, method, path, null)).StatusCode);
+                continue;
+            }
+
+            Assert.Equal(HttpStatusCode.Unauthorized, (await Send(client, method, path, null)).StatusCode);
+            foreach (var (kind, token) in TestTokens.Refused())
+            {
+                var refused = await Send(client, method, path, token);
+                Assert.True(refused.StatusCode == HttpStatusCode.Unauthorized, $"{route.RouteId} with a {kind} token: {refused.StatusCode}");
+            }
+
+            var allowed = CareMeshPolicies.Roles[route.AuthorizationPolicy!];
+            foreach (var role in CareMeshRoles.All.Except(allowed).Append("receptionist"))
+            {
+                var refused = await Send(client, method, path, TestServers.TokenFor(role));
+                Assert.True(refused.StatusCode == HttpStatusCode.Forbidden, $"{route.RouteId} as {role}: {refused.StatusCode}");
+                Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            }
+
+            foreach (var role in allowed)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await Send(client, method, path, TestServers.TokenFor(role))).StatusCode);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_route_that_names_no_policy_stops_the_gateway_from_starting()
+    {
+        using var gateway = Gateway(builder => builder.UseSetting("ReverseProxy:Routes:careless:ClusterId", "referrals")
+            .UseSetting("ReverseProxy:Routes:careless:Match:Path", "/api/careless/{**rest}"));
+
+        var failure = Assert.ThrowsAny<Exception>(() => gateway.CreateClient());
+
+        Assert.Contains("careless", failure.ToString());
+    }
+
+    [Fact]
+    public async Task Health_answers_without_a_token()
+    {
+        using var gateway = Gateway();
+
+        Assert.Equal(HttpStatusCode.OK, (await gateway.CreateClient().GetAsync("/health")).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, string? token)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    private WebApplicationFactory<Program> Gateway(Action<IWebHostBuilder>? configure = null) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Authentication:DevelopmentKeyFile", TestServers.DevelopmentKeyFile);
+            builder.UseSetting("Gateway:PerUser:PermitLimit", "100000");
+            builder.UseSetting("Gateway:PerAddress:PermitLimit", "100000");
+            foreach (var (service, address) in backends.Addresses)
+            {
+                builder.UseSetting($"services:{service}:http:0", address);
+            }
+
+            configure?.Invoke(builder);
+        });
+}

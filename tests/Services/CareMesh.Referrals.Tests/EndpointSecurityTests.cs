@@ -1,0 +1,14 @@
+using CareMesh.Testing;
+using Microsoft.Extensions.Hosting;
+
+namespace CareMesh.Referrals.Tests;
+
+public class EndpointSecurityTests(ReferralsServiceFactory factory) : IClassFixture<ReferralsServiceFactory>
+{
+    [Fact]
+    public Task Every_endpoint_refuses_bad_tokens_and_roles_it_does_not_serve() =>
+        EndpointSecurity.AssertEveryEndpointIsGuardedAsync(factory.Services, factory.CreateClient(), new Dictionary<string, string>
+        {
+            ["/api/referrals"] = CareMeshPolicies.Staff,
+        });
+}

@@ -41,6 +41,18 @@ public class FrontDoorTests(GatewayProcess gateway) : IClassFixture<GatewayProce
     }
 
     [Fact]
+    public async Task Oversized_headers_get_431()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/meetings");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestServers.TokenFor(CareMeshRoles.CareCoordinator, "Y00053"));
+        request.Headers.Add("X-Padding", new string('x', 40 * 1024));
+
+        var response = await gateway.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_service_that_does_not_answer_in_time_gets_504_problem()
     {
         var response = await Send(HttpMethod.Get, "/api/referrals/slow", TestServers.TokenFor(CareMeshRoles.CareCoordinator, "Y00051"));

@@ -22,8 +22,6 @@ public sealed class GatewayProcess : IAsyncLifetime
         var port = TestServers.FreeLoopbackPort();
         var configuration = typeof(GatewayProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
         var output = Path.Combine(RepositoryRoot(), "src", "Gateway", "bin", configuration, "net10.0");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = output, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(output, "CareMesh.Gateway.dll"));
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
@@ -41,16 +39,7 @@ public sealed class GatewayProcess : IAsyncLifetime
             environment[$"services__{service}__http__0"] = address;
         }
 
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = TestProcess.Start("dotnet", [Path.Combine(output, "CareMesh.Gateway.dll")], environment, workingDirectory: output);
 
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await Eventually.TrueAsync(async () =>

@@ -36,29 +36,19 @@ public sealed class PrivateBroker : IAsyncDisposable
             throw new InvalidOperationException($"{ServerScript} is missing: run ./caremesh infra start, which installs RabbitMQ.");
         }
 
-        var start = new ProcessStartInfo(ServerScript) { RedirectStandardOutput = true, RedirectStandardError = true };
         var node = "caremesh-test-" + Path.GetFileName(_directory)[^8..];
-        foreach (var (name, value) in new Dictionary<string, string>
-                 {
-                     ["RABBITMQ_NODENAME"] = $"{node}@localhost",
-                     ["RABBITMQ_NODE_PORT"] = _amqpPort.ToString(),
-                     ["RABBITMQ_DIST_PORT"] = _distributionPort.ToString(),
-                     ["RABBITMQ_MNESIA_BASE"] = Path.Combine(_directory, "data"),
-                     ["RABBITMQ_LOG_BASE"] = Path.Combine(_directory, "log"),
-                     ["RABBITMQ_CONFIG_FILE"] = Path.Combine(_directory, "rabbitmq"),
-                     ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(_directory, "enabled_plugins"),
-                     ["RABBITMQ_PID_FILE"] = Path.Combine(_directory, "pid"),
-                     ["HOME"] = _directory,
-                 })
+        _server = TestProcess.Start(ServerScript, [], new Dictionary<string, string>
         {
-            start.Environment[name] = value;
-        }
-
-        _server = Process.Start(start)!;
-        _server.OutputDataReceived += (_, _) => { };
-        _server.ErrorDataReceived += (_, _) => { };
-        _server.BeginOutputReadLine();
-        _server.BeginErrorReadLine();
+            ["RABBITMQ_NODENAME"] = $"{node}@localhost",
+            ["RABBITMQ_NODE_PORT"] = _amqpPort.ToString(),
+            ["RABBITMQ_DIST_PORT"] = _distributionPort.ToString(),
+            ["RABBITMQ_MNESIA_BASE"] = Path.Combine(_directory, "data"),
+            ["RABBITMQ_LOG_BASE"] = Path.Combine(_directory, "log"),
+            ["RABBITMQ_CONFIG_FILE"] = Path.Combine(_directory, "rabbitmq"),
+            ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(_directory, "enabled_plugins"),
+            ["RABBITMQ_PID_FILE"] = Path.Combine(_directory, "pid"),
+            ["HOME"] = _directory,
+        });
 
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!await AcceptsConnectionsAsync())

@@ -55,26 +55,6 @@ public class ConsumerCrashTests(Ledger ledger) : IClassFixture<Ledger>
         await producer.StopAsync();
     }
 
-    private Process StartConsumerProcess(Action<string> onOutput)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(typeof(LedgerHost).Assembly.Location);
-        foreach (var argument in ledger.HostArguments(consume: true))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is { } line)
-            {
-                onOutput(line);
-            }
-        };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private Process StartConsumerProcess(Action<string> onOutput) =>
+        TestProcess.Start("dotnet", [typeof(LedgerHost).Assembly.Location, .. ledger.HostArguments(consume: true)], onOutput: onOutput);
 }

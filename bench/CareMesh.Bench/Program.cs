@@ -3,6 +3,7 @@ using CareMesh.Bench;
 var scenarios = new Dictionary<string, Func<BenchArguments, Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["messaging"] = MessagingScenario.RunAsync,
+    ["gateway"] = GatewayScenario.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))

@@ -31,5 +31,6 @@ public sealed class CarePlansDbContext(DbContextOptions<CarePlansDbContext> opti
         });
 
         modelBuilder.AddMessagingTables();
+        modelBuilder.AddAuditTable();
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CareMesh.CarePlans.Data;
 using CareMesh.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +17,7 @@ public static class CarePlansApi
 
     /// <summary>The patient as care planning knows them, with the referrals received for them.</summary>
     public static async Task<Results<Ok<PatientCareResponse>, ValidationProblem, ProblemHttpResult>> GetPatientCare(
-        string? nhsNumber, CarePlansDbContext db, CancellationToken cancellationToken)
+        string? nhsNumber, CarePlansDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!NhsNumber.IsValid(nhsNumber))
         {
@@ -29,6 +30,9 @@ public static class CarePlansApi
         var patient = await db.Patients.AsNoTracking()
             .Include(p => p.Referrals.OrderBy(r => r.ReceivedAt))
             .SingleOrDefaultAsync(p => p.NhsNumber == normalised, cancellationToken);
+        db.Audit(user, "patient.read", "patient", normalised, normalised,
+            patient is null ? AuditOutcomes.NotFound : AuditOutcomes.Succeeded, clock);
+        await db.SaveChangesAsync(cancellationToken);
 
         return patient is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such patient.", detail: "Care planning has no record of this NHS number.")

@@ -7,12 +7,19 @@ using Microsoft.EntityFrameworkCore;
 namespace CareMesh.CarePlans.Patients;
 
 /// <summary>Records the referred patient, so the team can start planning their care.</summary>
-public sealed class ReferralReceivedConsumer(CarePlansDbContext db) : IConsumer<ReferralReceived>
+public sealed class ReferralReceivedConsumer(CarePlansDbContext db, TimeProvider clock) : IConsumer<ReferralReceived>
 {
+    private static readonly System.Security.Claims.ClaimsPrincipal Actor = AuditExtensions.SystemActor("careplans:referral-received");
+
     public async Task Consume(ConsumeContext<ReferralReceived> context)
     {
         var message = context.Message;
         var details = message.Patient;
+        if (await db.PatientReferrals.AnyAsync(r => r.ReferralId == message.ReferralId, context.CancellationToken))
+        {
+            return;
+        }
+
         var patient = await db.Patients.FindAsync([details.NhsNumber], context.CancellationToken);
         if (patient is null)
         {
@@ -35,11 +42,7 @@ public sealed class ReferralReceivedConsumer(CarePlansDbContext db) : IConsumer<
             patient.PracticeOds = details.PracticeOds;
         }
 
-        if (await db.PatientReferrals.AnyAsync(r => r.ReferralId == message.ReferralId, context.CancellationToken))
-        {
-            return;
-        }
-
+        db.Audit(Actor, "patient.record-referral", "patient", details.NhsNumber, details.NhsNumber, AuditOutcomes.Succeeded, clock);
         db.PatientReferrals.Add(new PatientReferral
         {
             ReferralId = message.ReferralId,

@@ -26,5 +26,6 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
         });
 
         modelBuilder.AddMessagingTables();
+        modelBuilder.AddAuditTable();
     }
 }

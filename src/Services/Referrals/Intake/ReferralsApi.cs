@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CareMesh.Contracts.Referrals;
 using CareMesh.Messaging.Outbox;
 using CareMesh.Referrals.Data;
@@ -18,7 +19,7 @@ public static class ReferralsApi
 
     /// <summary>Stores a new referral and announces it; it waits for triage.</summary>
     public static async Task<Results<Created<ReferralResponse>, ValidationProblem>> ReceiveReferral(
-        NewReferral request, ReferralsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        NewReferral request, ReferralsDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var details = request.Validate(DateOnly.FromDateTime(now.UtcDateTime), out var errors);
@@ -36,15 +37,19 @@ public static class ReferralsApi
             WireEnum.Name(referral.Urgency),
             WireEnum.Name(referral.Source),
             referral.ReceivedAt), clock);
+        db.Audit(user, "referral.create", "referral", referral.Id.ToString(), referral.NhsNumber, AuditOutcomes.Succeeded, clock);
         await db.SaveChangesAsync(cancellationToken);
 
         return TypedResults.Created($"/api/referrals/{referral.Id}", ReferralResponse.From(referral));
     }
 
     public static async Task<Results<Ok<ReferralResponse>, ProblemHttpResult>> GetReferral(
-        Guid id, ReferralsDbContext db, CancellationToken cancellationToken)
+        Guid id, ReferralsDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var referral = await db.Referrals.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        db.Audit(user, "referral.read", "referral", id.ToString(), referral?.NhsNumber,
+            referral is null ? AuditOutcomes.NotFound : AuditOutcomes.Succeeded, clock);
+        await db.SaveChangesAsync(cancellationToken);
         return referral is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such referral.", detail: $"There is no referral {id}.")
             : TypedResults.Ok(ReferralResponse.From(referral));

@@ -22,14 +22,14 @@ public static class TestServers
         new(Environment.GetEnvironmentVariable("CareMesh__RabbitManagement") ?? "http://caremesh:caremesh-dev@127.0.0.1:15672");
 
     /// <summary>
-    /// The local signing key the services under test trust (Development), one per test process, so a
-    /// test mints tokens exactly as <c>./caremesh token</c> does.
+    /// The local signing key the services under test trust (Development), shared by every test process
+    /// on the machine and kept between runs, so a test mints tokens exactly as <c>./caremesh token</c> does.
     /// </summary>
     public static string DevelopmentKeyFile => DevelopmentKey.Value.Path;
 
     private static readonly Lazy<(string Path, Microsoft.IdentityModel.Tokens.RsaSecurityKey Key)> DevelopmentKey = new(() =>
     {
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"caremesh-test-key-{Environment.ProcessId}.pem");
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "caremesh-test-signing-key.pem");
         return (path, DevelopmentSigningKey.LoadOrCreate(path));
     });
 

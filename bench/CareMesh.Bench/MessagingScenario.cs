@@ -247,7 +247,6 @@ public static class MessagingScenario
             return await db.Entries.Where(e => e.AppliedAt >= _phaseStart).Select(e => e.ReferralId).Distinct().CountAsync();
         }
 
-        private static LedgerDbContext Open(TestDatabase database) => new(new DbContextOptionsBuilder<LedgerDbContext>()
-            .UseNpgsql(database.ConnectionString).UseSnakeCaseNamingConvention().Options);
+        private static LedgerDbContext Open(TestDatabase database) => LedgerHost.Open(database.ConnectionString);
     }
 }

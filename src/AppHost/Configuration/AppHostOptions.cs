@@ -1,5 +1,6 @@
 using CareMesh.AppHost.Orchestration;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace CareMesh.AppHost.Configuration;
 
@@ -19,7 +20,9 @@ public sealed record AppHostOptions
     public string DatabaseSuffix { get; init; } = "";
 
     /// <summary>The host environment (DOTNET_ENVIRONMENT / ASPNETCORE_ENVIRONMENT / --environment), passed on to every service.</summary>
-    public string EnvironmentName { get; init; } = "Development";
+    public string EnvironmentName { get; init; } = Environments.Development;
+
+    public bool IsDevelopment => string.Equals(EnvironmentName, Environments.Development, StringComparison.OrdinalIgnoreCase);
 
     /// <summary><c>CareMesh:OtlpEndpoint</c>: where services export telemetry; none turns their exporter off.</summary>
     public string? OtlpEndpoint { get; init; }
@@ -40,7 +43,7 @@ public sealed record AppHostOptions
     {
         var section = configuration.GetSection("CareMesh");
         var defaults = new AppHostOptions();
-        return new AppHostOptions
+        var options = new AppHostOptions
         {
             PostgresConnectionString = NullIfBlank(configuration.GetConnectionString("postgres")),
             MessagingConnectionString = NullIfBlank(configuration.GetConnectionString("messaging")),
@@ -48,11 +51,15 @@ public sealed record AppHostOptions
             DatabaseSuffix = section["DatabaseSuffix"] ?? defaults.DatabaseSuffix,
             EnvironmentName = environmentName,
             OtlpEndpoint = NullIfBlank(section["OtlpEndpoint"]),
-            DevelopmentKeyFile = environmentName == "Development"
-                ? NullIfBlank(section["DevelopmentKeyFile"]) ?? Path.Combine(ProjectCatalog.Embedded.RepositoryRoot, ".caremesh", "dev-signing-key.pem")
-                : null,
             StopTimeout = section.GetValue("StopTimeout", defaults.StopTimeout),
         };
+        return options.IsDevelopment
+            ? options with
+            {
+                DevelopmentKeyFile = NullIfBlank(section["DevelopmentKeyFile"])
+                                     ?? Path.Combine(ProjectCatalog.Embedded.RepositoryRoot, ".caremesh", "dev-signing-key.pem"),
+            }
+            : options;
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -44,7 +44,7 @@ public static class ServiceEnvironment
         environment["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true";
 
         // The local key that stands in for the identity provider, in Development only.
-        if (options.DevelopmentKeyFile is { } keyFile && string.Equals(options.EnvironmentName, "Development", StringComparison.OrdinalIgnoreCase))
+        if (options.DevelopmentKeyFile is { } keyFile && options.IsDevelopment)
         {
             environment["Authentication__DevelopmentKeyFile"] = keyFile;
         }
@@ -61,7 +61,7 @@ public static class ServiceEnvironment
             environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
 
             // Export within a second while developing; the delays only matter where something exports.
-            if (string.Equals(options.EnvironmentName, "Development", StringComparison.OrdinalIgnoreCase))
+            if (options.IsDevelopment)
             {
                 environment["OTEL_BSP_SCHEDULE_DELAY"] = "1000";
                 environment["OTEL_BLRP_SCHEDULE_DELAY"] = "1000";

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -14,7 +14,7 @@ public static class SecurityHeaders
     /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        var development = app.ApplicationServices.GetService(typeof(IWebHostEnvironment)) is IWebHostEnvironment { EnvironmentName: "Development" };
+        var development = app.ApplicationServices.GetRequiredService<IHostEnvironment>().IsDevelopment();
         return app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>

@@ -46,8 +46,11 @@ public static class LedgerHost
     /// <summary>The ledger is a test fixture, not a service: its schema is created, not migrated.</summary>
     public static async Task CreateSchemaAsync(string connectionString)
     {
-        var options = new DbContextOptionsBuilder<LedgerDbContext>().UseNpgsql(connectionString).UseSnakeCaseNamingConvention().Options;
-        await using var db = new LedgerDbContext(options);
+        await using var db = Open(connectionString);
         await db.Database.EnsureCreatedAsync();
     }
+
+    /// <summary>A context on the ledger's database outside any host, for checking what it holds.</summary>
+    public static LedgerDbContext Open(string connectionString) => new(new DbContextOptionsBuilder<LedgerDbContext>()
+        .UseNpgsql(connectionString).UseSnakeCaseNamingConvention().Options);
 }

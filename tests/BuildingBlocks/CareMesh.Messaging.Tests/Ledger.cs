@@ -77,6 +77,5 @@ public sealed class Ledger : IAsyncLifetime
         return await db.Set<OutboxMessage>().CountAsync(m => m.SentAt == null);
     }
 
-    public LedgerDbContext Open() => new(new DbContextOptionsBuilder<LedgerDbContext>()
-        .UseNpgsql(Database.ConnectionString).UseSnakeCaseNamingConvention().Options);
+    public LedgerDbContext Open() => LedgerHost.Open(Database.ConnectionString);
 }

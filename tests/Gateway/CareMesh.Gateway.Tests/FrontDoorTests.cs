@@ -18,7 +18,7 @@ public class FrontDoorTests(GatewayProcess gateway) : IClassFixture<GatewayProce
         HttpResponseMessage? refused = null;
         for (var i = 0; i < 25 && refused is null; i++)
         {
-            var response = await Send(HttpMethod.Get, "/api/meetings", token);
+            var response = await gateway.Client.SendWithTokenAsync(HttpMethod.Get, "/api/meetings", token);
             statuses.Add(response.StatusCode);
             refused = response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
         }
@@ -28,13 +28,13 @@ public class FrontDoorTests(GatewayProcess gateway) : IClassFixture<GatewayProce
         Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single()) > 0);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         // Another user is not held back by the first one's limit.
-        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, "/api/meetings", TestServers.TokenFor(CareMeshRoles.HealthCoach, "Y00043"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await gateway.Client.SendWithTokenAsync(HttpMethod.Get, "/api/meetings", TestServers.TokenFor(CareMeshRoles.HealthCoach, "Y00043"))).StatusCode);
     }
 
     [Fact]
     public async Task A_body_over_one_megabyte_gets_413()
     {
-        var response = await Send(HttpMethod.Post, "/api/referrals", TestServers.TokenFor(CareMeshRoles.CareCoordinator, "Y00050"),
+        var response = await gateway.Client.SendWithTokenAsync(HttpMethod.Post, "/api/referrals", TestServers.TokenFor(CareMeshRoles.CareCoordinator, "Y00050"),
             new StringContent(new string('x', 1024 * 1024 + 1), Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
@@ -55,7 +55,7 @@ public class FrontDoorTests(GatewayProcess gateway) : IClassFixture<GatewayProce
     [Fact]
     public async Task A_service_that_does_not_answer_in_time_gets_504_problem()
     {
-        var response = await Send(HttpMethod.Get, "/api/referrals/slow", TestServers.TokenFor(CareMeshRoles.CareCoordinator, "Y00051"));
+        var response = await gateway.Client.SendWithTokenAsync(HttpMethod.Get, "/api/referrals/slow", TestServers.TokenFor(CareMeshRoles.CareCoordinator, "Y00051"));
 
         Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -103,12 +103,5 @@ public class FrontDoorTests(GatewayProcess gateway) : IClassFixture<GatewayProce
         var write = await gateway.Client.PostAsync("/oruk/services", new StringContent("{}", Encoding.UTF8, "application/json"));
         Assert.NotEqual(HttpStatusCode.OK, write.StatusCode);
         Assert.True(write.StatusCode is HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotFound or HttpStatusCode.Unauthorized);
-    }
-
-    private async Task<HttpResponseMessage> Send(HttpMethod method, string path, string token, HttpContent? content = null)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await gateway.Client.SendAsync(request);
     }
 }

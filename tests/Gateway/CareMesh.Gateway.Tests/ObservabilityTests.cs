@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using CareMesh.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,7 +21,7 @@ public class ObservabilityTests(ServiceBackends backends) : IClassFixture<Servic
             ActivityStopped = activity => tags.Add(activity.TagObjects.ToDictionary(t => t.Key, t => t.Value)),
         };
         ActivitySource.AddActivityListener(listener);
-        using var gateway = Gateway();
+        using var gateway = backends.Gateway();
         var client = gateway.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestServers.TokenFor(CareMeshRoles.TeamLead));
 
@@ -37,7 +35,7 @@ public class ObservabilityTests(ServiceBackends backends) : IClassFixture<Servic
     public async Task A_refused_token_is_logged_as_a_security_event_without_the_token()
     {
         var logs = new ConcurrentQueue<(string Category, string Message)>();
-        using var gateway = Gateway(builder => builder.ConfigureServices(services =>
+        using var gateway = backends.Gateway(builder => builder.ConfigureServices(services =>
             services.AddLogging(logging => logging.AddProvider(new CapturingLoggerProvider(logs)))));
         var token = TestTokens.Refused()["wrong audience"];
         var client = gateway.CreateClient();
@@ -49,18 +47,6 @@ public class ObservabilityTests(ServiceBackends backends) : IClassFixture<Servic
         Assert.Contains("rejected", security.Message);
         Assert.DoesNotContain(token.Split('.')[1], string.Join("\n", logs.Select(l => l.Message)));
     }
-
-    private WebApplicationFactory<Program> Gateway(Action<IWebHostBuilder>? configure = null) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Authentication:DevelopmentKeyFile", TestServers.DevelopmentKeyFile);
-            foreach (var (service, address) in backends.Addresses)
-            {
-                builder.UseSetting($"services:{service}:http:0", address);
-            }
-
-            configure?.Invoke(builder);
-        });
 
     private sealed class CapturingLoggerProvider(ConcurrentQueue<(string, string)> logs) : ILoggerProvider
     {

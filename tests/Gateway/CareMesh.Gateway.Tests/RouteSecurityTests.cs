@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using CareMesh.Testing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Yarp.ReverseProxy.Configuration;
@@ -32,7 +30,7 @@ public class RouteSecurityTests(ServiceBackends backends) : IClassFixture<Servic
     [Fact]
     public void Each_route_names_the_policy_intended_for_its_prefix()
     {
-        using var gateway = Gateway();
+        using var gateway = backends.Gateway();
         var routes = gateway.Services.GetRequiredService<IProxyConfigProvider>().GetConfig().Routes;
 
         foreach (var route in routes)
@@ -47,7 +45,7 @@ public class RouteSecurityTests(ServiceBackends backends) : IClassFixture<Servic
     [Fact]
     public async Task Every_route_refuses_bad_tokens_and_roles_its_policy_does_not_name()
     {
-        using var gateway = Gateway();
+        using var gateway = backends.Gateway();
         var client = gateway.CreateClient();
         var routes = gateway.Services.GetRequiredService<IProxyConfigProvider>().GetConfig().Routes;
         Assert.NotEmpty(routes);
@@ -60,28 +58,28 @@ public class RouteSecurityTests(ServiceBackends backends) : IClassFixture<Servic
             Assert.Equal(open, route.AuthorizationPolicy == CareMeshPolicies.Anonymous);
             if (open)
             {
-                Assert.Equal(HttpStatusCode.OK, (await Send(client, method, path, null)).StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await client.SendWithTokenAsync(method, path, null)).StatusCode);
                 continue;
             }
 
-            Assert.Equal(HttpStatusCode.Unauthorized, (await Send(client, method, path, null)).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendWithTokenAsync(method, path, null)).StatusCode);
             foreach (var (kind, token) in TestTokens.Refused())
             {
-                var refused = await Send(client, method, path, token);
+                var refused = await client.SendWithTokenAsync(method, path, token);
                 Assert.True(refused.StatusCode == HttpStatusCode.Unauthorized, $"{route.RouteId} with a {kind} token: {refused.StatusCode}");
             }
 
             var allowed = CareMeshPolicies.Roles[route.AuthorizationPolicy!];
             foreach (var role in CareMeshRoles.All.Except(allowed).Append("receptionist"))
             {
-                var refused = await Send(client, method, path, TestServers.TokenFor(role));
+                var refused = await client.SendWithTokenAsync(method, path, TestServers.TokenFor(role));
                 Assert.True(refused.StatusCode == HttpStatusCode.Forbidden, $"{route.RouteId} as {role}: {refused.StatusCode}");
                 Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
             }
 
             foreach (var role in allowed)
             {
-                Assert.Equal(HttpStatusCode.OK, (await Send(client, method, path, TestServers.TokenFor(role))).StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await client.SendWithTokenAsync(method, path, TestServers.TokenFor(role))).StatusCode);
             }
         }
     }
@@ -89,7 +87,7 @@ public class RouteSecurityTests(ServiceBackends backends) : IClassFixture<Servic
     [Fact]
     public void A_route_that_names_no_policy_stops_the_gateway_from_starting()
     {
-        using var gateway = Gateway(builder => builder.UseSetting("ReverseProxy:Routes:careless:ClusterId", "referrals")
+        using var gateway = backends.Gateway(builder => builder.UseSetting("ReverseProxy:Routes:careless:ClusterId", "referrals")
             .UseSetting("ReverseProxy:Routes:careless:Match:Path", "/api/careless/{**rest}"));
 
         var failure = Assert.ThrowsAny<Exception>(() => gateway.CreateClient());
@@ -100,33 +98,8 @@ public class RouteSecurityTests(ServiceBackends backends) : IClassFixture<Servic
     [Fact]
     public async Task Health_answers_without_a_token()
     {
-        using var gateway = Gateway();
+        using var gateway = backends.Gateway();
 
         Assert.Equal(HttpStatusCode.OK, (await gateway.CreateClient().GetAsync("/health")).StatusCode);
     }
-
-    private static async Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, string? token)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return await client.SendAsync(request);
-    }
-
-    private WebApplicationFactory<Program> Gateway(Action<IWebHostBuilder>? configure = null) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Authentication:DevelopmentKeyFile", TestServers.DevelopmentKeyFile);
-            builder.UseSetting("Gateway:PerUser:PermitLimit", "100000");
-            builder.UseSetting("Gateway:PerAddress:PermitLimit", "100000");
-            foreach (var (service, address) in backends.Addresses)
-            {
-                builder.UseSetting($"services:{service}:http:0", address);
-            }
-
-            configure?.Invoke(builder);
-        });
 }

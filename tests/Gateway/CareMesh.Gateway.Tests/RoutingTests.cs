@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Hosting;
 using CareMesh.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Hosting;
 
 namespace CareMesh.Gateway.Tests;
@@ -22,7 +20,7 @@ public class RoutingTests(ServiceBackends backends) : IClassFixture<ServiceBacke
     [InlineData("/api/actions", "meetings")]
     public async Task Each_public_prefix_reaches_its_service_with_path_and_query_intact(string path, string service)
     {
-        using var gateway = Gateway();
+        using var gateway = backends.Gateway();
 
         var client = gateway.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", TestServers.TokenFor(CareMeshRoles.CareCoordinator));
@@ -38,7 +36,7 @@ public class RoutingTests(ServiceBackends backends) : IClassFixture<ServiceBacke
     [InlineData("/api")]
     public async Task Paths_outside_the_public_surface_are_not_forwarded(string path)
     {
-        using var gateway = Gateway();
+        using var gateway = backends.Gateway();
 
         var client = gateway.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", TestServers.TokenFor(CareMeshRoles.Admin));
@@ -47,13 +45,4 @@ public class RoutingTests(ServiceBackends backends) : IClassFixture<ServiceBacke
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
     }
-
-    private WebApplicationFactory<Program> Gateway() => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-    {
-        builder.UseSetting("Authentication:DevelopmentKeyFile", TestServers.DevelopmentKeyFile);
-        foreach (var (service, address) in backends.Addresses)
-        {
-            builder.UseSetting($"services:{service}:http:0", address);
-        }
-    });
 }

@@ -1,4 +1,6 @@
+using CareMesh.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -47,6 +49,24 @@ public sealed class ServiceBackends : IAsyncLifetime
             Addresses[service] = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         }
     }
+
+    /// <summary>
+    /// The gateway in-process, trusting the test signing key and finding each service at its backend.
+    /// Rate limits are raised out of the way: the real process's tests exercise them.
+    /// </summary>
+    public WebApplicationFactory<Program> Gateway(Action<IWebHostBuilder>? configure = null) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Authentication:DevelopmentKeyFile", TestServers.DevelopmentKeyFile);
+            builder.UseSetting("Gateway:PerUser:PermitLimit", "100000");
+            builder.UseSetting("Gateway:PerAddress:PermitLimit", "100000");
+            foreach (var (service, address) in Addresses)
+            {
+                builder.UseSetting($"services:{service}:http:0", address);
+            }
+
+            configure?.Invoke(builder);
+        });
 
     public async Task DisposeAsync()
     {

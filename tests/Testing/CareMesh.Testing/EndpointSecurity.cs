@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -85,21 +84,9 @@ public static partial class EndpointSecurity
         }
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, GuardedEndpoint endpoint, string? token)
-    {
-        using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Url);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        if (endpoint.Method is "POST" or "PUT" or "PATCH")
-        {
-            request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
-        }
-
-        return await client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, GuardedEndpoint endpoint, string? token) =>
+        client.SendWithTokenAsync(new HttpMethod(endpoint.Method), endpoint.Url, token,
+            endpoint.Method is "POST" or "PUT" or "PATCH" ? new StringContent("{}", System.Text.Encoding.UTF8, "application/json") : null);
 
     /// <summary>A concrete URL for a route pattern: a new GUID for guid parameters, "x" for others.</summary>
     private static string SampleUrl(string pattern) =>

@@ -36,6 +36,12 @@ public static class CareMeshPolicies
     /// <summary>The directory's management API: staff search it, partners keep their own listings.</summary>
     public const string Directory = "directory";
 
+    /// <summary>Changing directory listings: the PCN's team leads and admins, and partners (for their own organisation, checked by the Directory).</summary>
+    public const string ListingManagers = "listing-managers";
+
+    /// <summary>What only the PCN's team changes in the directory: organisations joining, taxonomies, imports.</summary>
+    public const string DirectoryAdministration = "directory-administration";
+
     /// <summary>Running the platform: no patient data.</summary>
     public const string Operations = "operations";
 
@@ -47,6 +53,8 @@ public static class CareMeshPolicies
         [Staff] = CareMeshRoles.Staff,
         [OnwardReferrals] = [.. CareMeshRoles.Staff, CareMeshRoles.VcsPartner],
         [Directory] = [.. CareMeshRoles.Staff, CareMeshRoles.VcsPartner],
+        [ListingManagers] = [CareMeshRoles.TeamLead, CareMeshRoles.Admin, CareMeshRoles.VcsPartner],
+        [DirectoryAdministration] = [CareMeshRoles.TeamLead, CareMeshRoles.Admin],
         [Operations] = [CareMeshRoles.Ops, CareMeshRoles.Admin],
     };
 }

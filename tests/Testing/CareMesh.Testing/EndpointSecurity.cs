@@ -40,7 +40,10 @@ public static partial class EndpointSecurity
             })
             .ToList();
 
-    /// <param name="intended">The service's own path prefixes and the policy intended for each (beside <see cref="Common"/>).</param>
+    /// <param name="intended">
+    /// The service's own path prefixes and the policy intended for each (beside <see cref="Common"/>). A key
+    /// may start with a method (<c>"PUT /api/directory"</c>); the longest key that matches an endpoint decides.
+    /// </param>
     public static async Task AssertEveryEndpointIsGuardedAsync(IServiceProvider services, HttpClient client, IReadOnlyDictionary<string, string> intended)
     {
         var endpoints = Endpoints(services);
@@ -49,7 +52,10 @@ public static partial class EndpointSecurity
         var refused = TestTokens.Refused();
         foreach (var endpoint in endpoints)
         {
-            var (prefix, policy) = Assert.Single(policies, p => endpoint.Pattern.StartsWith(p.Key, StringComparison.Ordinal));
+            var (prefix, policy) = policies
+                .Where(p => endpoint.Pattern.StartsWith(p.Key, StringComparison.Ordinal) || $"{endpoint.Method} {endpoint.Pattern}".StartsWith(p.Key, StringComparison.Ordinal))
+                .MaxBy(p => p.Key.Length);
+            Assert.True(prefix is not null, $"{endpoint.Method} {endpoint.Pattern} has no intended policy");
             var open = policy == CareMeshPolicies.Anonymous;
             Assert.True(endpoint.Anonymous == open, $"{endpoint.Method} {endpoint.Pattern}: anonymous is {endpoint.Anonymous}, intended {policy} for {prefix}");
             Assert.True(open || endpoint.Roles == CareMeshPolicies.Roles[policy], $"{endpoint.Method} {endpoint.Pattern} does not name the {policy} policy intended for {prefix}");

@@ -51,6 +51,19 @@ public sealed class TestVirtualHost : IAsyncDisposable
         (await _management.PostAsJsonAsync($"api/bindings/{Name}/e/{exchangePath}/q/{queue}", new { routing_key = "" })).EnsureSuccessStatusCode();
     }
 
+    /// <summary>
+    /// Takes up to <paramref name="count"/> messages off <paramref name="queue"/> and gives the message
+    /// each MassTransit envelope carries.
+    /// </summary>
+    public async Task<IReadOnlyList<System.Text.Json.JsonElement>> TakeMessagesAsync(string queue, int count = 100)
+    {
+        var response = await _management.PostAsJsonAsync($"api/queues/{Name}/{queue}/get",
+            new { count, ackmode = "ack_requeue_false", encoding = "auto" });
+        response.EnsureSuccessStatusCode();
+        var messages = await response.Content.ReadFromJsonAsync<List<TakenMessage>>() ?? [];
+        return [.. messages.Select(m => System.Text.Json.JsonDocument.Parse(m.Payload).RootElement.GetProperty("message"))];
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _management.DeleteAsync($"api/vhosts/{Name}");
@@ -81,6 +94,8 @@ public sealed class TestVirtualHost : IAsyncDisposable
     /// <summary>The queue as the broker declared it: its type and arguments (null when there is no such queue).</summary>
     public async Task<(string Type, IReadOnlyDictionary<string, System.Text.Json.JsonElement> Arguments)?> DescribeQueueAsync(string queue) =>
         await QueueAsync(queue) is { } info ? (info.Type, info.Arguments) : null;
+
+    private sealed record TakenMessage(string Payload);
 
     private sealed record QueueInfo(int Messages, int Consumers, string Type, Dictionary<string, System.Text.Json.JsonElement> Arguments);
 }

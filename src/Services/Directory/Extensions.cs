@@ -1,4 +1,5 @@
 using CareMesh.Directory.Data;
+using CareMesh.Directory.Management;
 using CareMesh.Messaging;
 
 namespace CareMesh.Directory;
@@ -9,5 +10,12 @@ internal static class Extensions
     {
         builder.AddServiceDatabase<DirectoryDbContext>("directorydb");
         builder.AddMessaging<DirectoryDbContext>();
+        builder.Services.Configure<DirectoryOptions>(builder.Configuration.GetSection("Directory"));
     }
+
+    public static IEndpointRouteBuilder MapDirectoryApi(this IEndpointRouteBuilder app) => app
+        .MapOrganisationsApi()
+        .MapServicesApi()
+        .MapLocationsApi()
+        .MapTaxonomiesApi();
 }

@@ -10,5 +10,12 @@ public class EndpointSecurityTests(DirectoryServiceFactory factory) : IClassFixt
         EndpointSecurity.AssertEveryEndpointIsGuardedAsync(factory.Services, factory.CreateClient(), new Dictionary<string, string>
         {
             ["/oruk"] = CareMeshPolicies.Anonymous,
+            // Staff find services; changing them is for the PCN's team and partners; some changes for the team only.
+            ["/api/directory"] = CareMeshPolicies.Directory,
+            ["POST /api/directory"] = CareMeshPolicies.ListingManagers,
+            ["PUT /api/directory"] = CareMeshPolicies.ListingManagers,
+            ["GET /api/directory/organisations/{id:guid}/verification-due"] = CareMeshPolicies.ListingManagers,
+            ["POST /api/directory/organisations/"] = CareMeshPolicies.DirectoryAdministration,
+            ["POST /api/directory/taxonomies"] = CareMeshPolicies.DirectoryAdministration,
         });
 }

@@ -1,0 +1,122 @@
+using CareMesh.Directory.Listings;
+using CareMesh.Directory.Postcodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareMesh.Directory.Management;
+
+/// <summary>Places where services are delivered, kept by the organisation that owns them.</summary>
+public static class LocationsApi
+{
+    private const string Listing = "location";
+
+    public static IEndpointRouteBuilder MapLocationsApi(this IEndpointRouteBuilder app)
+    {
+        var locations = app.MapGroup("/api/directory/locations").WithTags("Directory locations").RequireAuthorization(CareMeshPolicies.Directory);
+        locations.MapPost("/", CreateLocation).WithName(nameof(CreateLocation)).RequireAuthorization(CareMeshPolicies.ListingManagers);
+        locations.MapGet("/{id:guid}", GetLocation).WithName(nameof(GetLocation));
+        locations.MapPut("/{id:guid}", UpdateLocation).WithName(nameof(UpdateLocation)).RequireAuthorization(CareMeshPolicies.ListingManagers);
+        return app;
+    }
+
+    public static async Task<Results<Created<LocationListing>, ValidationProblem, ProblemHttpResult>> CreateLocation(
+        LocationRequest request, [AsParameters] ListingContext context, CancellationToken cancellationToken)
+    {
+        if (request.OrganisationId is { } organisationId && !ListingPermissions.CanManage(context.User, organisationId))
+        {
+            return ListingProblems.NotYours(Listing);
+        }
+
+        var rules = await ValidateAsync(request, context, cancellationToken);
+        if (!rules.IsValid)
+        {
+            return ListingProblems.Invalid(rules, Listing);
+        }
+
+        var location = new Location { Id = Guid.CreateVersion7() };
+        request.ApplyTo(location);
+        context.Db.Locations.Add(location);
+        await SaveAsync(context, location, ListingChanges.Created, cancellationToken);
+        return TypedResults.Created($"/api/directory/locations/{location.Id}", LocationListing.From(location));
+    }
+
+    public static async Task<Results<Ok<LocationListing>, ProblemHttpResult>> GetLocation(
+        Guid id, [AsParameters] ListingContext context, CancellationToken cancellationToken)
+    {
+        var location = await context.Db.Locations.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (location is null)
+        {
+            return ListingProblems.NotFound(Listing, id);
+        }
+
+        context.TagVersion(location.Version);
+        return TypedResults.Ok(LocationListing.From(location));
+    }
+
+    public static async Task<Results<Ok<LocationListing>, ValidationProblem, ProblemHttpResult>> UpdateLocation(
+        Guid id, LocationRequest request, [AsParameters] ListingContext context, CancellationToken cancellationToken)
+    {
+        var location = await context.Db.Locations.SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (location is null)
+        {
+            return ListingProblems.NotFound(Listing, id);
+        }
+
+        if (!ListingPermissions.CanManage(context.User, location.OrganisationId) ||
+            (request.OrganisationId is { } organisationId && !ListingPermissions.CanManage(context.User, organisationId)))
+        {
+            return ListingProblems.NotYours(Listing);
+        }
+
+        if (!context.IfMatches(location.Version))
+        {
+            return ListingProblems.ChangedMeanwhile(Listing);
+        }
+
+        var rules = await ValidateAsync(request, context, cancellationToken);
+        if (!rules.IsValid)
+        {
+            return ListingProblems.Invalid(rules, Listing);
+        }
+
+        request.ApplyTo(location);
+        await SaveAsync(context, location, ListingChanges.Updated, cancellationToken);
+        return TypedResults.Ok(LocationListing.From(location));
+    }
+
+    private static async Task<ListingRules> ValidateAsync(LocationRequest request, ListingContext context, CancellationToken cancellationToken)
+    {
+        var rules = new ListingRules();
+        request.Validate(rules);
+        if (request.OrganisationId is { } organisationId && organisationId != Guid.Empty &&
+            !await context.Db.Organisations.AnyAsync(o => o.Id == organisationId, cancellationToken))
+        {
+            rules.Fault("organisationId", $"There is no organisation {organisationId}.");
+        }
+
+        return rules;
+    }
+
+    private static async Task SaveAsync(ListingContext context, Location location, string change, CancellationToken cancellationToken)
+    {
+        // A place given by its address alone is found at its postcode's centroid, so proximity search finds it.
+        if (location.Latitude is null && location.Addresses.Select(a => a.PostalCode).FirstOrDefault(PostcodeLookup.LooksLikePostcode) is { } postcode &&
+            await PostcodeLookup.FindAsync(context.Db, postcode, cancellationToken) is { } centroid)
+        {
+            location.Latitude = centroid.Latitude;
+            location.Longitude = centroid.Longitude;
+        }
+
+        location.Version++;
+        location.LastModified = context.Now;
+        ListingHistory.Record(context.Db, Listing, location.Id, location.Version, change, context.User, context.Now, LocationListing.From(location));
+
+        await using var transaction = await context.Db.Database.BeginTransactionAsync(cancellationToken);
+        await context.Db.SaveChangesAsync(cancellationToken);
+        // The open feed's last_modified of a service covers its locations too.
+        await context.Db.Services.Where(s => s.ServiceAtLocations.Any(sal => sal.LocationId == location.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastModified, context.Now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        context.TagVersion(location.Version);
+    }
+}

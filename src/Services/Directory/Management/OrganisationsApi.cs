@@ -1,0 +1,130 @@
+using CareMesh.Directory.Listings;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareMesh.Directory.Management;
+
+/// <summary>Organisations that provide services: added by the PCN's team, kept up to date by themselves.</summary>
+public static class OrganisationsApi
+{
+    private const string Listing = "organisation";
+
+    public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder app)
+    {
+        var organisations = app.MapGroup("/api/directory/organisations").WithTags("Directory organisations").RequireAuthorization(CareMeshPolicies.Directory);
+        organisations.MapPost("/", CreateOrganisation).WithName(nameof(CreateOrganisation)).RequireAuthorization(CareMeshPolicies.DirectoryAdministration);
+        organisations.MapGet("/{id:guid}", GetOrganisation).WithName(nameof(GetOrganisation));
+        organisations.MapPut("/{id:guid}", UpdateOrganisation).WithName(nameof(UpdateOrganisation)).RequireAuthorization(CareMeshPolicies.ListingManagers);
+        organisations.MapGet("/{id:guid}/verification-due", ListVerificationDue).WithName(nameof(ListVerificationDue)).RequireAuthorization(CareMeshPolicies.ListingManagers);
+        return app;
+    }
+
+    /// <summary>Only the PCN's team adds organisations: a partner's token names the organisation it already has.</summary>
+    public static async Task<Results<Created<OrganisationListing>, ValidationProblem>> CreateOrganisation(
+        OrganisationRequest request, [AsParameters] ListingContext context, CancellationToken cancellationToken)
+    {
+        var rules = await ValidateAsync(request, context, cancellationToken);
+        if (!rules.IsValid)
+        {
+            return ListingProblems.Invalid(rules, Listing);
+        }
+
+        var organisation = new Organisation { Id = Guid.CreateVersion7(), Name = "", Description = "" };
+        request.ApplyTo(organisation);
+        context.Db.Organisations.Add(organisation);
+        await SaveAsync(context, organisation, ListingChanges.Created, cancellationToken);
+        return TypedResults.Created($"/api/directory/organisations/{organisation.Id}", OrganisationListing.From(organisation));
+    }
+
+    public static async Task<Results<Ok<OrganisationListing>, ProblemHttpResult>> GetOrganisation(
+        Guid id, [AsParameters] ListingContext context, CancellationToken cancellationToken)
+    {
+        var organisation = await context.Db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (organisation is null)
+        {
+            return ListingProblems.NotFound(Listing, id);
+        }
+
+        context.TagVersion(organisation.Version);
+        return TypedResults.Ok(OrganisationListing.From(organisation));
+    }
+
+    public static async Task<Results<Ok<OrganisationListing>, ValidationProblem, ProblemHttpResult>> UpdateOrganisation(
+        Guid id, OrganisationRequest request, [AsParameters] ListingContext context, CancellationToken cancellationToken)
+    {
+        var organisation = await context.Db.Organisations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (organisation is null)
+        {
+            return ListingProblems.NotFound(Listing, id);
+        }
+
+        if (!ListingPermissions.CanManage(context.User, id))
+        {
+            return ListingProblems.NotYours(Listing);
+        }
+
+        if (!context.IfMatches(organisation.Version))
+        {
+            return ListingProblems.ChangedMeanwhile(Listing);
+        }
+
+        var rules = await ValidateAsync(request, context, cancellationToken);
+        if (request.ParentOrganisationId == id)
+        {
+            rules.Fault("parentOrganisationId", "An organisation cannot be its own parent.");
+        }
+
+        if (!rules.IsValid)
+        {
+            return ListingProblems.Invalid(rules, Listing);
+        }
+
+        request.ApplyTo(organisation);
+        await SaveAsync(context, organisation, ListingChanges.Updated, cancellationToken);
+        return TypedResults.Ok(OrganisationListing.From(organisation));
+    }
+
+    /// <summary>The organisation's services that nobody has confirmed as correct within the freshness period, stalest first.</summary>
+    public static async Task<Results<Ok<List<VerificationDue>>, ProblemHttpResult>> ListVerificationDue(
+        Guid id, [AsParameters] ListingContext context, CancellationToken cancellationToken)
+    {
+        if (!await context.Db.Organisations.AnyAsync(o => o.Id == id, cancellationToken))
+        {
+            return ListingProblems.NotFound(Listing, id);
+        }
+
+        if (!ListingPermissions.CanManage(context.User, id))
+        {
+            return ListingProblems.NotYours(Listing);
+        }
+
+        var staleBefore = context.Now - context.Options.Value.VerifyEvery;
+        var due = await context.Db.Services.AsNoTracking()
+            .Where(s => s.OrganisationId == id && s.WithdrawnAt == null && (s.VerifiedAt == null || s.VerifiedAt <= staleBefore))
+            .OrderBy(s => s.VerifiedAt).ThenBy(s => s.Name)
+            .Select(s => new VerificationDue(s.Id, s.Name, s.VerifiedAt, s.VerifiedBy, s.LastModified))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(due);
+    }
+
+    private static async Task<ListingRules> ValidateAsync(OrganisationRequest request, ListingContext context, CancellationToken cancellationToken)
+    {
+        var rules = new ListingRules();
+        request.Validate(rules);
+        if (request.ParentOrganisationId is { } parentId && !await context.Db.Organisations.AnyAsync(o => o.Id == parentId, cancellationToken))
+        {
+            rules.Fault("parentOrganisationId", $"There is no organisation {parentId}.");
+        }
+
+        return rules;
+    }
+
+    private static async Task SaveAsync(ListingContext context, Organisation organisation, string change, CancellationToken cancellationToken)
+    {
+        organisation.Version++;
+        organisation.LastModified = context.Now;
+        ListingHistory.Record(context.Db, Listing, organisation.Id, organisation.Version, change, context.User, context.Now, OrganisationListing.From(organisation));
+        await context.Db.SaveChangesAsync(cancellationToken);
+        context.TagVersion(organisation.Version);
+    }
+}

@@ -1,0 +1,71 @@
+using CareMesh.Directory.Taxonomies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareMesh.Directory.Management;
+
+/// <summary>The vocabularies services are categorised by, kept by the PCN's team.</summary>
+public static class TaxonomiesApi
+{
+    public static IEndpointRouteBuilder MapTaxonomiesApi(this IEndpointRouteBuilder app)
+    {
+        var taxonomies = app.MapGroup("/api/directory/taxonomies").WithTags("Directory taxonomies").RequireAuthorization(CareMeshPolicies.DirectoryAdministration);
+        taxonomies.MapPost("/", CreateTaxonomy).WithName(nameof(CreateTaxonomy));
+        taxonomies.MapPost("/{id:guid}/terms", AddTaxonomyTerm).WithName(nameof(AddTaxonomyTerm));
+        return app;
+    }
+
+    public static async Task<Results<Created<Taxonomy>, ValidationProblem>> CreateTaxonomy(
+        TaxonomyRequest request, [AsParameters] ListingContext context, CancellationToken cancellationToken)
+    {
+        var rules = new ListingRules();
+        var name = rules.RequiredText(request.Name, "name", "The name", 200);
+        var description = rules.RequiredText(request.Description, "description", "The description", 2000);
+        var uri = rules.WebAddress(request.Uri, "uri");
+        if (!rules.IsValid)
+        {
+            return ListingProblems.Invalid(rules, "taxonomy");
+        }
+
+        var taxonomy = new Taxonomy { Id = Guid.CreateVersion7(), Name = name!, Description = description!, Uri = uri, Version = OrganisationRequest.Blank(request.Version) };
+        context.Db.Taxonomies.Add(taxonomy);
+        await context.Db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/oruk/taxonomies/{taxonomy.Id}", taxonomy);
+    }
+
+    public static async Task<Results<Created<TaxonomyTerm>, ValidationProblem, ProblemHttpResult>> AddTaxonomyTerm(
+        Guid id, TaxonomyTermRequest request, [AsParameters] ListingContext context, CancellationToken cancellationToken)
+    {
+        if (!await context.Db.Taxonomies.AnyAsync(t => t.Id == id, cancellationToken))
+        {
+            return ListingProblems.NotFound("taxonomy", id);
+        }
+
+        var rules = new ListingRules();
+        var name = rules.RequiredText(request.Name, "name", "The name", 200);
+        var description = rules.RequiredText(request.Description, "description", "The description", 2000);
+        var termUri = rules.WebAddress(request.TermUri, "termUri");
+        if (request.ParentId is { } parentId && !await context.Db.TaxonomyTerms.AnyAsync(t => t.Id == parentId && t.TaxonomyId == id, cancellationToken))
+        {
+            rules.Fault("parentId", $"There is no term {parentId} in this taxonomy.");
+        }
+
+        if (!rules.IsValid)
+        {
+            return ListingProblems.Invalid(rules, "taxonomy term");
+        }
+
+        var term = new TaxonomyTerm
+        {
+            Id = Guid.CreateVersion7(), TaxonomyId = id, ParentId = request.ParentId, Name = name!, Description = description!,
+            Code = OrganisationRequest.Blank(request.Code), TermUri = termUri,
+        };
+        context.Db.TaxonomyTerms.Add(term);
+        await context.Db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/oruk/taxonomy_terms/{term.Id}", term);
+    }
+}
+
+public sealed record TaxonomyRequest(string? Name, string? Description, string? Uri, string? Version);
+
+public sealed record TaxonomyTermRequest(string? Name, string? Description, string? Code, string? TermUri, Guid? ParentId);

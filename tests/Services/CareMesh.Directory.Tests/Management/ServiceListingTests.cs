@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CareMesh.Directory.Data;
+using CareMesh.Directory.Tests.OpenReferral;
+using CareMesh.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareMesh.Directory.Tests.Management;
+
+/// <summary>Changing a listing: validated, versioned with who and when, published; freshness and withdrawal.</summary>
+public class ServiceListingTests(DirectoryServiceFactory factory) : IClassFixture<DirectoryServiceFactory>, IAsyncLifetime
+{
+    private const string ChangedExchange = "CareMesh.Contracts.Directory:DirectoryServiceChanged";
+    private const string WithdrawnExchange = "CareMesh.Contracts.Directory:DirectoryServiceWithdrawn";
+    private FeedFixture _fixture = null!;
+    private HttpClient _teamLead = null!;
+
+    public async Task InitializeAsync()
+    {
+        await factory.ResetAsync();
+        _fixture = await FeedFixture.CreateAsync(factory);
+        _teamLead = factory.CreateClientAs(CareMeshRoles.TeamLead);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task An_invalid_service_is_refused_with_every_fault_named_and_nothing_stored()
+    {
+        var body = DirectoryData.ServiceBody(_fixture.MindId, "", [Guid.NewGuid()], [Guid.NewGuid()]);
+        body["status"] = "open";
+        body["capacity"] = "waiting-list";
+        body["minimumAge"] = 50;
+        body["maximumAge"] = 20;
+        body["email"] = "not-an-email";
+        body["url"] = "javascript:alert(1)";
+        body["contacts"] = new[] { new { name = "Sam", phones = new[] { new { number = "12345" } } } };
+        body["schedules"] = new[]
+        {
+            new { freq = "DAILY", byDay = "XX", opensAt = "17:00:00", closesAt = "09:00:00" },
+        };
+        body["languages"] = new[] { new { name = "English", code = "English" } };
+        var servicesBefore = await CountServicesAsync();
+
+        var response = await _teamLead.PostAsJsonAsync("/api/directory/services", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        foreach (var field in new[]
+                 {
+                     "name", "status", "typicalWaitWeeks", "maximumAge", "email", "url", "contacts[0].phones[0].number",
+                     "schedules[0].freq", "schedules[0].byDay", "schedules[0].closesAt", "languages[0].code", "taxonomyTermIds", "locationIds",
+                 })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
+        }
+
+        Assert.Equal(servicesBefore, await CountServicesAsync());
+    }
+
+    [Fact]
+    public async Task Every_change_is_a_new_version_recording_who_made_it_and_when()
+    {
+        var id = _fixture.CarersCafeId;
+        var body = DirectoryData.ServiceBody(_fixture.CarersId, "Carers Café (Tuesdays)", [_fixture.CarersTermId], [_fixture.BradfordLocationId]);
+
+        (await _teamLead.PutAsJsonAsync($"/api/directory/services/{id}", body)).EnsureSuccessStatusCode();
+        (await factory.CreateClientAs(CareMeshRoles.VcsPartner, _fixture.CarersId.ToString()).PostAsync($"/api/directory/services/{id}/verify", null)).EnsureSuccessStatusCode();
+        var history = await _teamLead.GetFromJsonAsync<JsonElement>($"/api/directory/services/{id}/history");
+
+        var versions = history.EnumerateArray().Select(v => (v.GetProperty("version").GetInt32(), v.GetProperty("change").GetString(), v.GetProperty("changedByRole").GetString())).ToList();
+        Assert.Equal([(3, "verified", CareMeshRoles.VcsPartner), (2, "updated", CareMeshRoles.TeamLead), (1, "created", CareMeshRoles.TeamLead)], versions);
+        Assert.Contains("Test vcs-partner", history[0].GetProperty("changedBy").GetString());
+        Assert.All(history.EnumerateArray(), v => Assert.True(DateTimeOffset.UtcNow - v.GetProperty("changedAt").GetDateTimeOffset() < TimeSpan.FromMinutes(5)));
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+        var snapshot = await db.ListingChanges.Where(c => c.ListingId == id && c.Version == 2).Select(c => c.Snapshot).SingleAsync();
+        Assert.Equal("Carers Café (Tuesdays)", snapshot.RootElement.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task A_change_made_to_a_version_someone_else_replaced_is_refused()
+    {
+        var id = _fixture.CarersCafeId;
+        var body = DirectoryData.ServiceBody(_fixture.CarersId, "Carers Café", [_fixture.CarersTermId], [_fixture.BradfordLocationId]);
+        var read = await _teamLead.GetAsync($"/api/directory/services/{id}");
+        var etag = read.Headers.ETag!.Tag;
+        (await _teamLead.PutAsJsonAsync($"/api/directory/services/{id}", body)).EnsureSuccessStatusCode();
+
+        using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/directory/services/{id}") { Content = JsonContent.Create(body) };
+        stale.Headers.TryAddWithoutValidation("If-Match", etag);
+        var response = await _teamLead.SendAsync(stale);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+        var current = await _teamLead.GetFromJsonAsync<JsonElement>($"/api/directory/services/{id}");
+        Assert.Equal(2, current.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task Changes_and_withdrawals_are_published()
+    {
+        await factory.Broker.BindQueueAsync(ChangedExchange, "changed-probe");
+        await factory.Broker.BindQueueAsync(WithdrawnExchange, "withdrawn-probe");
+        var body = DirectoryData.ServiceBody(_fixture.MindId, "Community Counselling", [_fixture.CounsellingTermId], [_fixture.LeedsLocationId]);
+        body["capacity"] = "waiting-list";
+        body["typicalWaitWeeks"] = 6;
+
+        (await _teamLead.PutAsJsonAsync($"/api/directory/services/{_fixture.CounsellingServiceId}", body)).EnsureSuccessStatusCode();
+        (await _teamLead.PostAsJsonAsync($"/api/directory/services/{_fixture.CounsellingServiceId}/withdraw", new { reason = "The charity has closed" })).EnsureSuccessStatusCode();
+
+        var changed = await Eventually.Until(() => factory.Broker.TakeMessagesAsync("changed-probe"), m => m.Count > 0, what: "DirectoryServiceChanged published");
+        var withdrawn = await Eventually.Until(() => factory.Broker.TakeMessagesAsync("withdrawn-probe"), m => m.Count > 0, what: "DirectoryServiceWithdrawn published");
+        var change = Assert.Single(changed);
+        Assert.Equal(_fixture.CounsellingServiceId, change.GetProperty("serviceId").GetGuid());
+        Assert.Equal("waiting-list", change.GetProperty("capacity").GetString());
+        Assert.Equal(2, change.GetProperty("version").GetInt32());
+        Assert.Equal("The charity has closed", Assert.Single(withdrawn).GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task A_withdrawn_service_leaves_the_feed_and_cannot_be_changed()
+    {
+        var id = _fixture.CounsellingServiceId;
+        var body = DirectoryData.ServiceBody(_fixture.MindId, "Community Counselling", [_fixture.CounsellingTermId], [_fixture.LeedsLocationId]);
+
+        var withdrawal = await _teamLead.PostAsJsonAsync($"/api/directory/services/{id}/withdraw", new { reason = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, withdrawal.StatusCode);
+        (await _teamLead.PostAsJsonAsync($"/api/directory/services/{id}/withdraw", new { reason = "Moved to another provider" })).EnsureSuccessStatusCode();
+        var change = await _teamLead.PutAsJsonAsync($"/api/directory/services/{id}", body);
+
+        Assert.Equal(HttpStatusCode.Conflict, change.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync($"/oruk/services/{id}")).StatusCode);
+        var listing = await _teamLead.GetFromJsonAsync<JsonElement>($"/api/directory/services/{id}");
+        Assert.Equal("Moved to another provider", listing.GetProperty("withdrawnReason").GetString());
+        Assert.False(listing.GetProperty("isListed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Listings_nobody_confirmed_within_the_period_are_due_and_still_correct_resets_them()
+    {
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+            await db.Services.Where(s => s.Id == _fixture.CounsellingServiceId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.VerifiedAt, DateTimeOffset.UtcNow.AddMonths(-7)));
+        }
+
+        var partner = factory.CreateClientAs(CareMeshRoles.VcsPartner, _fixture.MindId.ToString());
+        var due = await partner.GetFromJsonAsync<JsonElement>($"/api/directory/organisations/{_fixture.MindId}/verification-due");
+        var listing = await partner.GetFromJsonAsync<JsonElement>($"/api/directory/services/{_fixture.CounsellingServiceId}");
+        (await partner.PostAsync($"/api/directory/services/{_fixture.CounsellingServiceId}/verify", null)).EnsureSuccessStatusCode();
+        var dueAfter = await partner.GetFromJsonAsync<JsonElement>($"/api/directory/organisations/{_fixture.MindId}/verification-due");
+
+        Assert.Equal([_fixture.CounsellingServiceId], due.EnumerateArray().Select(d => d.GetProperty("serviceId").GetGuid()));
+        Assert.True(listing.GetProperty("dueForVerification").GetBoolean());
+        Assert.Empty(dueAfter.EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_location_given_by_postcode_alone_is_placed_at_its_centroid()
+    {
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+            db.Postcodes.Add(new Postcodes.Postcode { Code = "LS29JT", Latitude = 53.8067, Longitude = -1.5550 });
+            await db.SaveChangesAsync();
+        }
+
+        var created = await new DirectoryData(_teamLead).PostAsync("/api/directory/locations", new
+        {
+            organisationId = _fixture.MindId,
+            locationType = "physical",
+            name = "University",
+            addresses = new[] { new { address1 = "Woodhouse Lane", city = "Leeds", stateProvince = "West Yorkshire", postalCode = "ls2 9jt", country = "GB", addressType = "physical" } },
+        });
+
+        Assert.Equal(53.8067, created.GetProperty("latitude").GetDouble());
+        Assert.Equal("LS2 9JT", created.GetProperty("addresses")[0].GetProperty("postalCode").GetString());
+    }
+
+    private async Task<int> CountServicesAsync()
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<DirectoryDbContext>().Services.CountAsync();
+    }
+}

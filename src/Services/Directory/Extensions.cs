@@ -1,5 +1,6 @@
 using CareMesh.Directory.Data;
 using CareMesh.Directory.Management;
+using CareMesh.Directory.Search;
 using CareMesh.Messaging;
 
 namespace CareMesh.Directory;
@@ -17,5 +18,6 @@ internal static class Extensions
         .MapOrganisationsApi()
         .MapServicesApi()
         .MapLocationsApi()
-        .MapTaxonomiesApi();
+        .MapTaxonomiesApi()
+        .MapSearchApi();
 }

@@ -14,8 +14,12 @@ public static partial class SearchVocabulary
     public static string[] WordsOf(Service service) =>
         [.. Words($"{service.Name} {service.SearchKeywords} {service.Description}")];
 
-    public static IEnumerable<string> Words(string text) =>
-        Word().Matches(text.ToLowerInvariant()).Select(m => m.Value).Where(w => w.Length >= MinWordLength).Distinct();
+    /// <summary>The words worth correcting towards: long enough that a near miss means something.</summary>
+    public static IEnumerable<string> Words(string text) => AnyWords(text).Where(w => w.Length >= MinWordLength);
+
+    /// <summary>Distinct lower-case runs of letters or digits; nothing else reaches a text-search query.</summary>
+    public static IEnumerable<string> AnyWords(string text) =>
+        Word().Matches(text.ToLowerInvariant()).Select(m => m.Value).Distinct();
 
     /// <summary>Adds the service's words, in the caller's transaction. Words are never removed: a stale one only offers a correction that finds nothing.</summary>
     public static Task AddWordsAsync(DirectoryDbContext db, Service service, CancellationToken cancellationToken)
@@ -25,6 +29,6 @@ public static partial class SearchVocabulary
             $"INSERT INTO search_words (word) SELECT unnest({words}::text[]) ON CONFLICT DO NOTHING", cancellationToken);
     }
 
-    [GeneratedRegex(@"\p{L}+")]
+    [GeneratedRegex(@"[\p{L}\p{Nd}]+")]
     private static partial Regex Word();
 }

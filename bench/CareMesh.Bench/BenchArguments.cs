@@ -16,6 +16,8 @@ public sealed class BenchArguments(IReadOnlyDictionary<string, string> values)
         return new BenchArguments(values);
     }
 
+    public string Text(string name, string fallback) => values.GetValueOrDefault(name, fallback);
+
     public int Int(string name, int fallback) =>
         values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 }

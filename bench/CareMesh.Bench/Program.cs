@@ -4,6 +4,7 @@ var scenarios = new Dictionary<string, Func<BenchArguments, Task>>(StringCompare
 {
     ["messaging"] = MessagingScenario.RunAsync,
     ["gateway"] = GatewayScenario.RunAsync,
+    ["directory"] = DirectoryScenario.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))

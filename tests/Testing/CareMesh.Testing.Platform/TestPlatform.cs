@@ -31,6 +31,10 @@ public sealed class TestPlatform : IAsyncDisposable
 
     public CareMeshApp App { get; }
 
+    /// <summary>The connection string of this run's copy of <paramref name="database"/> (e.g. <c>directorydb</c>).</summary>
+    public string ConnectionStringOf(string database) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(TestServers.Postgres) { Database = database + _databaseSuffix }.ConnectionString;
+
     /// <summary>Starts everything and returns once every resource is healthy.</summary>
     public static async Task<TestPlatform> StartAsync(string purpose)
     {

@@ -33,7 +33,11 @@ public abstract class ServiceFactory<TProgram>(string databaseConnectionName) : 
             // The audit trail refuses deletes by design; tests look up their own records in it.
             TablesToIgnore = ["__EFMigrationsHistory", "audit_events"],
         });
+        await OnStartedAsync();
     }
+
+    /// <summary>Runs once the service is up on its migrated database, e.g. to load data every test of the class reads.</summary>
+    protected virtual Task OnStartedAsync() => Task.CompletedTask;
 
     /// <summary>A client that calls as a user of <paramref name="role"/> at <paramref name="organisation"/>.</summary>
     public HttpClient CreateClientAs(string role, string organisation = "Y00001")

@@ -1,7 +1,9 @@
 using CareMesh.Directory.Data;
+using CareMesh.Directory.Demand;
 using CareMesh.Directory.Management;
 using CareMesh.Directory.Search;
 using CareMesh.Messaging;
+using MassTransit;
 
 namespace CareMesh.Directory;
 
@@ -10,7 +12,8 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<DirectoryDbContext>("directorydb");
-        builder.AddMessaging<DirectoryDbContext>();
+        builder.AddMessaging<DirectoryDbContext>(bus =>
+            bus.AddConsumer<OnwardReferralSentConsumer, OnwardReferralSentConsumerDefinition>());
         builder.Services.Configure<DirectoryOptions>(builder.Configuration.GetSection("Directory"));
     }
 
@@ -19,5 +22,6 @@ internal static class Extensions
         .MapServicesApi()
         .MapLocationsApi()
         .MapTaxonomiesApi()
-        .MapSearchApi();
+        .MapSearchApi()
+        .MapDemandApi();
 }

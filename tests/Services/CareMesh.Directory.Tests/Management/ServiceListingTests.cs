@@ -165,7 +165,7 @@ public class ServiceListingTests(DirectoryServiceFactory factory) : IClassFixtur
         using (var scope = factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
-            db.Postcodes.Add(new Postcodes.Postcode { Code = "LS29JT", Latitude = 53.8067, Longitude = -1.5550 });
+            db.Postcodes.Add(new CareMesh.Directory.Postcodes.Postcode { Code = "LS29JT", Latitude = 53.8067, Longitude = -1.5550 });
             await db.SaveChangesAsync();
         }
 

@@ -245,6 +245,33 @@ public class ImportTests(ImportingDirectoryFactory factory) : IClassFixture<Impo
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task A_file_over_the_size_limit_is_refused_unread()
+    {
+        var service = FeedServices.Valid();
+        service["description"] = new string('x', ImportingDirectoryFactory.MaxDocumentBytes);
+
+        var response = await _teamLead.PostAsync("/api/directory/imports/file", Json(new JsonArray(service)));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal((0, 0, 0), await CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_service_withdrawn_here_is_not_brought_back_by_a_re_import()
+    {
+        var service = FeedServices.Valid();
+        var id = FeedServices.IdOf(service);
+        await ImportFileAsync(new JsonArray(service));
+        (await _teamLead.PostAsJsonAsync($"/api/directory/services/{id}/withdraw", new { reason = "Closed for good" })).EnsureSuccessStatusCode();
+
+        var report = await ImportFileAsync(new JsonArray(FeedServices.Valid()));
+
+        Assert.Contains("withdrawn", report.GetProperty("rejected")[0].GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
+        var listing = await _teamLead.GetFromJsonAsync<JsonElement>($"/api/directory/services/{id}");
+        Assert.Equal(("defunct", 2), (listing.GetProperty("status").GetString(), listing.GetProperty("version").GetInt32()));
+    }
+
     private async Task<JsonElement> ImportFileAsync(JsonNode feed)
     {
         var response = await _teamLead.PostAsync("/api/directory/imports/file", Json(feed));

@@ -1,5 +1,6 @@
 using CareMesh.Directory.Data;
 using CareMesh.Directory.Demand;
+using CareMesh.Directory.Import;
 using CareMesh.Directory.Management;
 using CareMesh.Directory.Search;
 using CareMesh.Messaging;
@@ -15,6 +16,7 @@ internal static class Extensions
         builder.AddMessaging<DirectoryDbContext>(bus =>
             bus.AddConsumer<OnwardReferralSentConsumer, OnwardReferralSentConsumerDefinition>());
         builder.Services.Configure<DirectoryOptions>(builder.Configuration.GetSection("Directory"));
+        builder.AddFeedImport();
     }
 
     public static IEndpointRouteBuilder MapDirectoryApi(this IEndpointRouteBuilder app) => app
@@ -23,5 +25,6 @@ internal static class Extensions
         .MapLocationsApi()
         .MapTaxonomiesApi()
         .MapSearchApi()
-        .MapDemandApi();
+        .MapDemandApi()
+        .MapImportsApi();
 }

@@ -17,5 +17,6 @@ public class EndpointSecurityTests(DirectoryServiceFactory factory) : IClassFixt
             ["GET /api/directory/organisations/{id:guid}/verification-due"] = CareMeshPolicies.ListingManagers,
             ["POST /api/directory/organisations/"] = CareMeshPolicies.DirectoryAdministration,
             ["POST /api/directory/taxonomies"] = CareMeshPolicies.DirectoryAdministration,
+            ["POST /api/directory/imports"] = CareMeshPolicies.DirectoryAdministration,
         });
 }

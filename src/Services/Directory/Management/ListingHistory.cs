@@ -14,6 +14,14 @@ public static class ListingChanges
     public const string Imported = "imported";
 }
 
+/// <summary>What kind of listing a history entry is about.</summary>
+public static class ListingTypes
+{
+    public const string Organisation = "organisation";
+    public const string Service = "service";
+    public const string Location = "location";
+}
+
 public static class ListingHistory
 {
     private static readonly JsonSerializerOptions SnapshotOptions = new(JsonSerializerDefaults.Web);

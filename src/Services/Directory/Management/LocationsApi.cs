@@ -1,5 +1,4 @@
 using CareMesh.Directory.Listings;
-using CareMesh.Directory.Postcodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +7,7 @@ namespace CareMesh.Directory.Management;
 /// <summary>Places where services are delivered, kept by the organisation that owns them.</summary>
 public static class LocationsApi
 {
-    private const string Listing = "location";
+    private const string Listing = ListingTypes.Location;
 
     public static IEndpointRouteBuilder MapLocationsApi(this IEndpointRouteBuilder app)
     {
@@ -99,24 +98,8 @@ public static class LocationsApi
 
     private static async Task SaveAsync(ListingContext context, Location location, string change, CancellationToken cancellationToken)
     {
-        // A place given by its address alone is found at its postcode's centroid, so proximity search finds it.
-        if (location.Latitude is null && location.Addresses.Select(a => a.PostalCode).FirstOrDefault(PostcodeLookup.LooksLikePostcode) is { } postcode &&
-            await PostcodeLookup.FindAsync(context.Db, postcode, cancellationToken) is { } centroid)
-        {
-            location.Latitude = centroid.Latitude;
-            location.Longitude = centroid.Longitude;
-        }
-
-        location.Version++;
-        location.LastModified = context.Now;
-        ListingHistory.Record(context.Db, Listing, location.Id, location.Version, change, context.User, context.Now, LocationListing.From(location));
-
-        await using var transaction = await context.Db.Database.BeginTransactionAsync(cancellationToken);
-        await context.Db.SaveChangesAsync(cancellationToken);
-        // The open feed's last_modified of a service covers its locations too.
-        await context.Db.Services.Where(s => s.ServiceAtLocations.Any(sal => sal.LocationId == location.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastModified, context.Now), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await ListingSaves.StageLocationAsync(context.Db, location, change, context.User, context.Now, cancellationToken);
+        await ListingSaves.CommitAsync(context.Db, [], [location.Id], context.Now, cancellationToken);
         context.TagVersion(location.Version);
     }
 }

@@ -7,7 +7,7 @@ namespace CareMesh.Directory.Management;
 /// <summary>Organisations that provide services: added by the PCN's team, kept up to date by themselves.</summary>
 public static class OrganisationsApi
 {
-    private const string Listing = "organisation";
+    private const string Listing = ListingTypes.Organisation;
 
     public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder app)
     {
@@ -121,9 +121,7 @@ public static class OrganisationsApi
 
     private static async Task SaveAsync(ListingContext context, Organisation organisation, string change, CancellationToken cancellationToken)
     {
-        organisation.Version++;
-        organisation.LastModified = context.Now;
-        ListingHistory.Record(context.Db, Listing, organisation.Id, organisation.Version, change, context.User, context.Now, OrganisationListing.From(organisation));
+        ListingSaves.StageOrganisation(context.Db, organisation, change, context.User, context.Now);
         await context.Db.SaveChangesAsync(cancellationToken);
         context.TagVersion(organisation.Version);
     }

@@ -1,8 +1,6 @@
 using CareMesh.Contracts.Directory;
 using CareMesh.Directory.Data;
 using CareMesh.Directory.Listings;
-using CareMesh.Directory.OpenReferral;
-using CareMesh.Directory.Search;
 using CareMesh.Messaging.Outbox;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +10,7 @@ namespace CareMesh.Directory.Management;
 /// <summary>Services in the directory: listed, changed, re-verified and withdrawn by those who manage them.</summary>
 public static class ServicesApi
 {
-    private const string Listing = "service";
+    private const string Listing = ListingTypes.Service;
 
     public static IEndpointRouteBuilder MapServicesApi(this IEndpointRouteBuilder app)
     {
@@ -110,7 +108,7 @@ public static class ServicesApi
         service.Version++;
         ListingHistory.Record(context.Db, Listing, service.Id, service.Version, ListingChanges.Verified, context.User, context.Now,
             ServiceListing.From(service, context.Now, context.Options.Value.VerifyEvery));
-        context.Db.AddIntegrationEvent(Changed(service, context.Now), context.Clock);
+        context.Db.AddIntegrationEvent(ListingSaves.Changed(service, context.Now), context.Clock);
         await context.Db.SaveChangesAsync(cancellationToken);
         context.TagVersion(service.Version);
         return TypedResults.Ok(ServiceListing.From(service, context.Now, context.Options.Value.VerifyEvery));
@@ -173,23 +171,11 @@ public static class ServicesApi
     /// <summary>Saves a created or changed service with its new version, its history entry, its event and its search words, in one transaction.</summary>
     private static async Task SaveAsync(ListingContext context, Service service, References references, string change, CancellationToken cancellationToken)
     {
-        service.Version++;
-        service.LastModified = context.Now;
-        service.Refresh(service.TaxonomyTermIds.Select(references.TermName), references.OrganisationName);
-        ListingHistory.Record(context.Db, Listing, service.Id, service.Version, change, context.User, context.Now,
-            ServiceListing.From(service, context.Now, context.Options.Value.VerifyEvery));
-        context.Db.AddIntegrationEvent(Changed(service, context.Now), context.Clock);
-
-        await using var transaction = await context.Db.Database.BeginTransactionAsync(cancellationToken);
-        await context.Db.SaveChangesAsync(cancellationToken);
-        await SearchVocabulary.AddWordsAsync(context.Db, service, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        ListingSaves.StageService(context.Db, service, service.TaxonomyTermIds.Select(references.TermName), references.OrganisationName, change,
+            context.User, context.Clock, context.Options.Value.VerifyEvery);
+        await ListingSaves.CommitAsync(context.Db, [service], [], context.Now, cancellationToken);
         context.TagVersion(service.Version);
     }
-
-    private static DirectoryServiceChanged Changed(Service service, DateTimeOffset now) => new(
-        service.Id, service.OrganisationId, service.Name, OrukMapper.StatusName(service.Status), WireEnum.Name(service.Capacity),
-        WireEnum.Name(service.ReferralRoute), service.IsListed, service.Version, now);
 
     /// <summary>The records a service request points at, checked to exist, with the names its search columns need.</summary>
     private sealed record References(string OrganisationName, IReadOnlyDictionary<Guid, string> TermNames)

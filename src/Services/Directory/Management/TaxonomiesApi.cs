@@ -19,15 +19,14 @@ public static class TaxonomiesApi
         TaxonomyRequest request, [AsParameters] ListingContext context, CancellationToken cancellationToken)
     {
         var rules = new ListingRules();
-        var name = rules.RequiredText(request.Name, "name", "The name", 200);
-        var description = rules.RequiredText(request.Description, "description", "The description", 2000);
-        var uri = rules.WebAddress(request.Uri, "uri");
+        request.Validate(rules);
         if (!rules.IsValid)
         {
             return ListingProblems.Invalid(rules, "taxonomy");
         }
 
-        var taxonomy = new Taxonomy { Id = Guid.CreateVersion7(), Name = name!, Description = description!, Uri = uri, Version = OrganisationRequest.Blank(request.Version) };
+        var taxonomy = new Taxonomy { Id = Guid.CreateVersion7(), Name = "", Description = "" };
+        request.ApplyTo(taxonomy);
         context.Db.Taxonomies.Add(taxonomy);
         await context.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/oruk/taxonomies/{taxonomy.Id}", taxonomy);
@@ -42,9 +41,7 @@ public static class TaxonomiesApi
         }
 
         var rules = new ListingRules();
-        var name = rules.RequiredText(request.Name, "name", "The name", 200);
-        var description = rules.RequiredText(request.Description, "description", "The description", 2000);
-        var termUri = rules.WebAddress(request.TermUri, "termUri");
+        request.Validate(rules);
         if (request.ParentId is { } parentId && !await context.Db.TaxonomyTerms.AnyAsync(t => t.Id == parentId && t.TaxonomyId == id, cancellationToken))
         {
             rules.Fault("parentId", $"There is no term {parentId} in this taxonomy.");
@@ -55,17 +52,49 @@ public static class TaxonomiesApi
             return ListingProblems.Invalid(rules, "taxonomy term");
         }
 
-        var term = new TaxonomyTerm
-        {
-            Id = Guid.CreateVersion7(), TaxonomyId = id, ParentId = request.ParentId, Name = name!, Description = description!,
-            Code = OrganisationRequest.Blank(request.Code), TermUri = termUri,
-        };
+        var term = new TaxonomyTerm { Id = Guid.CreateVersion7(), TaxonomyId = id, Name = "", Description = "" };
+        request.ApplyTo(term);
         context.Db.TaxonomyTerms.Add(term);
         await context.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/oruk/taxonomy_terms/{term.Id}", term);
     }
 }
 
-public sealed record TaxonomyRequest(string? Name, string? Description, string? Uri, string? Version);
+public sealed record TaxonomyRequest(string? Name, string? Description, string? Uri, string? Version)
+{
+    public void Validate(ListingRules rules)
+    {
+        rules.RequiredText(Name, "name", "The name", 200);
+        rules.RequiredText(Description, "description", "The description", 2000);
+        rules.WebAddress(Uri, "uri");
+    }
 
-public sealed record TaxonomyTermRequest(string? Name, string? Description, string? Code, string? TermUri, Guid? ParentId);
+    public void ApplyTo(Taxonomy taxonomy)
+    {
+        taxonomy.Name = Name!.Trim();
+        taxonomy.Description = Description!.Trim();
+        taxonomy.Uri = OrganisationRequest.Blank(Uri);
+        taxonomy.Version = OrganisationRequest.Blank(Version);
+    }
+}
+
+public sealed record TaxonomyTermRequest(string? Name, string? Description, string? Code, string? TermUri, Guid? ParentId)
+{
+    public void Validate(ListingRules rules)
+    {
+        rules.RequiredText(Name, "name", "The name", 200);
+        rules.RequiredText(Description, "description", "The description", 2000);
+        rules.OptionalText(Code, "code", "The code", 200);
+        rules.WebAddress(TermUri, "termUri");
+    }
+
+    /// <summary>Copies a validated request onto the term; the caller checks the parent is in the term's taxonomy.</summary>
+    public void ApplyTo(TaxonomyTerm term)
+    {
+        term.ParentId = ParentId;
+        term.Name = Name!.Trim();
+        term.Description = Description!.Trim();
+        term.Code = OrganisationRequest.Blank(Code);
+        term.TermUri = OrganisationRequest.Blank(TermUri);
+    }
+}

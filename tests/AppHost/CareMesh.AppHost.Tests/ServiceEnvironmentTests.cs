@@ -104,6 +104,7 @@ public class ServiceEnvironmentTests
         Assert.Equal("1000", environment["OTEL_BSP_SCHEDULE_DELAY"]);
         Assert.Equal("1000", environment["OTEL_BLRP_SCHEDULE_DELAY"]);
         Assert.Equal("1000", environment["OTEL_METRIC_EXPORT_INTERVAL"]);
+        Assert.Equal("Information", environment[ServiceEnvironment.RequestLogLevelKey]);
     }
 
     [Fact]
@@ -115,6 +116,7 @@ public class ServiceEnvironmentTests
         Assert.Equal("Production", environment["ASPNETCORE_ENVIRONMENT"]);
         Assert.Equal("Production", environment["DOTNET_ENVIRONMENT"]);
         Assert.False(environment.ContainsKey("OTEL_BSP_SCHEDULE_DELAY"));
+        Assert.False(environment.ContainsKey(ServiceEnvironment.RequestLogLevelKey));
     }
 
     [Fact]

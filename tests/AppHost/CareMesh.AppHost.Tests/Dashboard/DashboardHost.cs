@@ -1,0 +1,83 @@
+using System.Net;
+using CareMesh.AppHost.Configuration;
+using CareMesh.AppHost.Dashboard;
+using CareMesh.AppHost.Telemetry;
+using CareMesh.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CareMesh.AppHost.Tests.Dashboard;
+
+/// <summary>
+/// The dashboard on free loopback ports over an app host that has started nothing (its projects are
+/// not built), so the page, its APIs and the OTLP receiver can be tested on their own.
+/// </summary>
+internal sealed class DashboardHost : IAsyncDisposable
+{
+    public const string Token = "test-login-token";
+
+    private readonly WebApplication web;
+
+    private DashboardHost(WebApplication web, DashboardOptions options)
+    {
+        this.web = web;
+        Options = options;
+    }
+
+    public DashboardOptions Options { get; }
+
+    public CareMeshApp App => web.Services.GetRequiredService<CareMeshApp>();
+
+    public TelemetryIngest Telemetry => web.Services.GetRequiredService<TelemetryIngest>();
+
+    public static async Task<DashboardHost> StartAsync(TelemetryLimits? limits = null)
+    {
+        var options = new DashboardOptions
+        {
+            Port = TestServers.FreeLoopbackPort(),
+            OtlpGrpcPort = TestServers.FreeLoopbackPort(),
+            OtlpHttpPort = TestServers.FreeLoopbackPort(),
+            BrowserToken = Token,
+            Limits = limits ?? new TelemetryLimits(),
+        };
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(CareMeshApp.Create(
+            new AppHostOptions
+            {
+                PostgresConnectionString = "Host=127.0.0.1;Port=1;Username=u;Password=secret-pg",
+                MessagingConnectionString = "amqp://u:secret-mq@127.0.0.1:1",
+            },
+            TestResources.UnbuiltProjects()));
+        builder.AddDashboard(options);
+        var web = builder.Build();
+        web.MapDashboard();
+        await web.StartAsync();
+        return new DashboardHost(web, options);
+    }
+
+    /// <summary>A client of the dashboard's port that follows no redirects and holds no session.</summary>
+    public HttpClient Anonymous() => Client(Options.Url, new CookieContainer());
+
+    public async Task<HttpClient> SignedInAsync()
+    {
+        var cookies = new CookieContainer();
+        var client = Client(Options.Url, cookies);
+        var login = await client.GetAsync($"/login?t={Token}");
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        client.DefaultRequestHeaders.Add(DashboardExtensions.ActionHeader, "1");
+        return client;
+    }
+
+    public HttpClient OtlpHttp() => Client(Options.OtlpHttpEndpoint, new CookieContainer());
+
+    private static HttpClient Client(string baseAddress, CookieContainer cookies) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies, UseProxy = false }) { BaseAddress = new Uri(baseAddress) };
+
+    public async ValueTask DisposeAsync()
+    {
+        await web.StopAsync();
+        await web.DisposeAsync();
+    }
+}

@@ -4,6 +4,7 @@ using CareMesh.AppHost.Dashboard;
 using CareMesh.AppHost.Telemetry;
 using CareMesh.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -31,7 +32,23 @@ internal sealed class DashboardHost : IAsyncDisposable
 
     public TelemetryIngest Telemetry => web.Services.GetRequiredService<TelemetryIngest>();
 
-    public static async Task<DashboardHost> StartAsync(TelemetryLimits? limits = null)
+    public static async Task<DashboardHost> StartAsync()
+    {
+        // A free port can be taken by another test process before Kestrel binds it: then try other ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryStartAsync();
+            }
+            catch (IOException e) when (attempt < 5 && e.InnerException is AddressInUseException)
+            {
+                // Fresh ports on the next attempt.
+            }
+        }
+    }
+
+    private static async Task<DashboardHost> TryStartAsync()
     {
         var options = new DashboardOptions
         {
@@ -39,7 +56,6 @@ internal sealed class DashboardHost : IAsyncDisposable
             OtlpGrpcPort = TestServers.FreeLoopbackPort(),
             OtlpHttpPort = TestServers.FreeLoopbackPort(),
             BrowserToken = Token,
-            Limits = limits ?? new TelemetryLimits(),
         };
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
@@ -53,7 +69,16 @@ internal sealed class DashboardHost : IAsyncDisposable
         builder.AddDashboard(options);
         var web = builder.Build();
         web.MapDashboard();
-        await web.StartAsync();
+        try
+        {
+            await web.StartAsync();
+        }
+        catch
+        {
+            await web.DisposeAsync();
+            throw;
+        }
+
         return new DashboardHost(web, options);
     }
 

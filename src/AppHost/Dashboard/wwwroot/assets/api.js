@@ -28,7 +28,7 @@ export function el(tag, attributes = {}, ...children) {
     if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
     else node.setAttribute(name, value === true ? '' : value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -78,4 +78,12 @@ export function query(params) {
 export function options(select, values, selected, blank) {
   select.replaceChildren(...(blank ? [el('option', { value: '' }, blank)] : []),
     ...values.map(value => el('option', { value, selected: value === selected }, value)));
+}
+
+/** A resource filter ('All resources' first) that fills itself once the resources are known, if they were not at first. */
+export function resourceFilter(resources, selected) {
+  const select = el('select', { 'aria-label': 'Resource', name: 'resource' });
+  const fill = list => { if (select.options.length <= 1) options(select, list.map(r => r.name), select.value || selected, 'All resources'); };
+  fill(resources ?? []);
+  return { select, fill };
 }

@@ -1,11 +1,11 @@
 // Structured logs from OTLP: filter by resource, level, text and time; each entry links to its trace.
-import { el, badge, getJson, options, query, throttle, time } from '../api.js';
+import { el, badge, getJson, options, query, resourceFilter, throttle, time } from '../api.js';
 
 const levels = ['trace', 'debug', 'information', 'warning', 'error', 'critical'];
 const levelKind = level => ({ Warning: 'warn', Error: 'error', Critical: 'error' })[level] ?? 'ok';
 
 export function render(main, { params, resources }) {
-  const resource = el('select', { 'aria-label': 'Resource', name: 'resource' });
+  const { select: resource, fill: fillResources } = resourceFilter(resources, params.get('resource') ?? '');
   const level = el('select', { 'aria-label': 'Minimum level', name: 'level' });
   const text = el('input', { type: 'search', placeholder: 'Message or attribute contains', 'aria-label': 'Text', name: 'text', value: params.get('text') ?? '' });
   const from = el('input', { type: 'datetime-local', 'aria-label': 'From', name: 'from', step: 1 });
@@ -13,7 +13,6 @@ export function render(main, { params, resources }) {
   const traceId = params.get('traceId');
   const message = el('p', { class: 'error', role: 'alert' });
   const body = el('tbody');
-  options(resource, (resources ?? []).map(r => r.name), params.get('resource') ?? '', 'All resources');
   options(level, levels, params.get('level') ?? '', 'Any level');
   const load = throttle(refresh, 1000);
   for (const input of [resource, level, from, to]) input.addEventListener('change', refresh);
@@ -50,6 +49,6 @@ export function render(main, { params, resources }) {
   refresh();
   return {
     onTelemetry: load,
-    onResources: list => { if (resource.options.length <= 1) options(resource, list.map(r => r.name), resource.value, 'All resources'); },
+    onResources: fillResources,
   };
 }

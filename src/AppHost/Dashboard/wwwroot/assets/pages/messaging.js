@@ -53,7 +53,7 @@ export function render(main) {
         return el('div', { class: 'panel', 'data-error-queue': q.name },
           el('strong', {}, q.name), ` · ${q.messages} message(s) failed in ${q.sourceQueue} `,
           el('button', { onclick: () => peek(q.name, panel).catch(e => { message.textContent = e.message; }) }, 'Show messages'), ' ',
-          el('button', { disabled: q.messages === 0, onclick: () => requeue(q.name) }, `Move back to ${q.sourceQueue}`),
+          el('button', { onclick: () => requeue(q.name) }, `Move back to ${q.sourceQueue}`),
           panel);
       }));
       if (failed.length === 0) errors.append(el('p', { class: 'muted' }, 'No error queues: nothing has failed for good.'));

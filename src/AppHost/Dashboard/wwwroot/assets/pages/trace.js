@@ -42,7 +42,9 @@ export function render(main, { arg: traceId }) {
       bar.style.width = percent(span.durationMs);
       bar.style.background = colourOf(span.resource);
       const label = el('span', { class: 'wf-label' }, duration(span.durationMs));
-      label.style.left = `calc(${percent(span.offsetMs + span.durationMs)} + 4px)`;
+      // Beside the bar, on whichever side has room.
+      if ((span.offsetMs + span.durationMs) / total < 0.8) label.style.left = `calc(${percent(span.offsetMs + span.durationMs)} + 4px)`;
+      else label.style.right = `calc(${(100 - (span.offsetMs / total) * 100).toFixed(3)}% + 4px)`;
       const events = span.events.map(e => { const mark = el('span', { class: 'wf-event', title: e.name }); mark.style.left = percent(e.offsetMs); return mark; });
       const name = el('div', { class: 'wf-name', title: `${span.resource}: ${span.name}` },
         el('span', { class: 'res' }, span.resource), span.kind !== 'internal' ? el('span', { class: 'muted' }, `${span.kind} `) : null, span.name);

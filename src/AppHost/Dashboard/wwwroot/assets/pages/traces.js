@@ -1,13 +1,12 @@
 // Traces: root name, resources touched, spans, duration, error.
-import { el, badge, colourOf, duration, getJson, options, query, throttle, time } from '../api.js';
+import { el, badge, colourOf, duration, getJson, query, resourceFilter, throttle, time } from '../api.js';
 
 export function render(main, { params, resources }) {
-  const resource = el('select', { 'aria-label': 'Resource' });
+  const { select: resource, fill: fillResources } = resourceFilter(resources, params.get('resource') ?? '');
   const text = el('input', { type: 'search', placeholder: 'Span name or trace id', 'aria-label': 'Text', value: params.get('text') ?? '' });
   const errorsOnly = el('input', { type: 'checkbox', id: 'errors-only' });
   const message = el('p', { class: 'error', role: 'alert' });
   const body = el('tbody');
-  options(resource, (resources ?? []).map(r => r.name), params.get('resource') ?? '', 'All resources');
   const load = throttle(refresh, 1000);
   resource.addEventListener('change', refresh);
   errorsOnly.addEventListener('change', refresh);
@@ -40,6 +39,6 @@ export function render(main, { params, resources }) {
   refresh();
   return {
     onTelemetry: load,
-    onResources: list => { if (resource.options.length <= 1) options(resource, list.map(r => r.name), resource.value, 'All resources'); },
+    onResources: fillResources,
   };
 }

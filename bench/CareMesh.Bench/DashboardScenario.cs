@@ -38,6 +38,7 @@ public static class DashboardScenario
 
         using var host = StartHost(ports);
         using var otlp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ports.Http}") };
+        otlp.DefaultRequestHeaders.Add(DashboardOptions.OtlpApiKeyHeader, Token);
         using var dashboard = await SignInAsync(ports.Page);
         Console.WriteLine($"dashboard: host process {host.Id}, idle: {Memory(host)}");
 
@@ -89,6 +90,7 @@ public static class DashboardScenario
             OtlpHttpPort = int.Parse(http, CultureInfo.InvariantCulture),
             OtlpGrpcPort = int.Parse(grpc, CultureInfo.InvariantCulture),
             BrowserToken = Token,
+            OtlpApiKey = Token,
         });
         var app = builder.Build();
         app.MapDashboard();

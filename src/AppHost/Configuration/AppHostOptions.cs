@@ -32,6 +32,9 @@ public sealed record AppHostOptions
     /// <summary><c>CareMesh:OtlpEndpoint</c>: where services export telemetry; none turns their exporter off.</summary>
     public string? OtlpEndpoint { get; init; }
 
+    /// <summary>Headers every service's exporter sends (<c>OTEL_EXPORTER_OTLP_HEADERS</c>: <c>name=value,...</c>): the dashboard's API key.</summary>
+    public string? OtlpHeaders { get; init; }
+
     /// <summary>
     /// <c>CareMesh:DevelopmentKeyFile</c>: in Development, the local key that stands in for the identity
     /// provider (created on first run; default <c>&lt;repo&gt;/.caremesh/dev-signing-key.pem</c>). Never set elsewhere.

@@ -61,6 +61,10 @@ public static class ServiceEnvironment
         {
             environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint;
             environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+            if (options.OtlpHeaders is { } headers)
+            {
+                environment["OTEL_EXPORTER_OTLP_HEADERS"] = headers;
+            }
 
             // Export within a second while developing; the delays only matter where something exports.
             if (options.IsDevelopment)

@@ -26,7 +26,7 @@ public sealed class DashboardAccess(DashboardOptions options)
     /// <summary>Opens a session for the right token; false (and no cookie) otherwise.</summary>
     public bool TrySignIn(HttpContext context, string? token)
     {
-        if (token is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(Token)))
+        if (!IsSame(token, Token))
         {
             return false;
         }
@@ -61,6 +61,10 @@ public sealed class DashboardAccess(DashboardOptions options)
 
         context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
     }
+
+    /// <summary>Compares a presented secret in constant time, so timing tells an attacker nothing about it.</summary>
+    public static bool IsSame(string? presented, string expected) =>
+        presented is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

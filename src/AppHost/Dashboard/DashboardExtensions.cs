@@ -30,8 +30,10 @@ public static class DashboardExtensions
 
     public static WebApplicationBuilder AddCareMeshAppHost(this WebApplicationBuilder builder, AppHostOptions options, DashboardOptions dashboard)
     {
-        // Unless told otherwise, the services send their telemetry to the dashboard.
-        var run = options with { OtlpEndpoint = options.OtlpEndpoint ?? dashboard.OtlpHttpEndpoint };
+        // Unless told otherwise, the services send their telemetry to the dashboard, with its API key.
+        var run = options.OtlpEndpoint is null
+            ? options with { OtlpEndpoint = dashboard.OtlpHttpEndpoint, OtlpHeaders = dashboard.OtlpHeaders }
+            : options;
         builder.Services.AddSingleton(_ => CareMeshApp.Create(run));
         builder.Services.AddSingleton(services => new ConsoleReporter(
             services.GetRequiredService<CareMeshApp>(), System.Console.Out, services.GetRequiredService<DashboardAccess>().LoginUrl));
@@ -83,7 +85,15 @@ public static class DashboardExtensions
                 return Task.CompletedTask;
             }
 
-            return onDashboardPort ? GuardAsync(context, next, access) : next(context);
+            if (onDashboardPort)
+            {
+                return GuardAsync(context, next, access);
+            }
+
+            // gRPC reads a 401 as Unauthenticated, so one check serves both OTLP transports.
+            return dashboard.OtlpApiKey is null || DashboardAccess.IsSame(context.Request.Headers[DashboardOptions.OtlpApiKeyHeader], dashboard.OtlpApiKey)
+                ? next(context)
+                : Problem(context, StatusCodes.Status401Unauthorized, $"OTLP senders must give this app host's key in the {DashboardOptions.OtlpApiKeyHeader} header.");
         });
         app.UseStatusCodePages();
 

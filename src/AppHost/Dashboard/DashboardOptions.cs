@@ -21,7 +21,18 @@ public sealed record DashboardOptions
     /// <summary>The login token; none: a new random one each run, printed at start.</summary>
     public string? BrowserToken { get; init; }
 
+    /// <summary>
+    /// What an OTLP sender must show in the <c>x-otlp-api-key</c> header; none: the receiver takes telemetry
+    /// from anyone who reaches it. From configuration it is a new random one each run unless given.
+    /// </summary>
+    public string? OtlpApiKey { get; init; }
+
     public TelemetryLimits Limits { get; init; } = new();
+
+    /// <summary>The header the services' exporters send, as <c>OTEL_EXPORTER_OTLP_HEADERS</c> takes it.</summary>
+    public string? OtlpHeaders => OtlpApiKey is { } key ? $"{OtlpApiKeyHeader}={key}" : null;
+
+    public const string OtlpApiKeyHeader = "x-otlp-api-key";
 
     public string Url => $"http://{ReachableHost}:{Port}";
 
@@ -44,6 +55,7 @@ public sealed record DashboardOptions
             OtlpGrpcPort = section.GetValue("OtlpGrpcPort", defaults.OtlpGrpcPort),
             OtlpHttpPort = section.GetValue("OtlpHttpPort", defaults.OtlpHttpPort),
             BrowserToken = section["BrowserToken"] is { Length: > 0 } token ? token : null,
+            OtlpApiKey = section["OtlpApiKey"] is { Length: > 0 } key ? key : Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
             Limits = limits,
         };
     }

@@ -183,6 +183,7 @@ public class DashboardPageTests(DashboardFixture fixture, ITestOutputHelper outp
     {
         var traceId = OtlpSamples.NewTraceId();
         using var otlp = new HttpClient { BaseAddress = new Uri(fixture.Platform.Dashboard!.OtlpHttpEndpoint) };
+        otlp.DefaultRequestHeaders.Add(AppHost.Dashboard.DashboardOptions.OtlpApiKeyHeader, fixture.Platform.Dashboard.OtlpApiKey);
         var content = new ByteArrayContent(OtlpSamples.Trace("referrals", 500, traceId).ToByteArray());
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-protobuf");
         (await otlp.PostAsync("/v1/traces", content)).EnsureSuccessStatusCode();

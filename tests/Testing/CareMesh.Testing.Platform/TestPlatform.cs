@@ -48,6 +48,7 @@ public sealed class TestPlatform : IAsyncDisposable
             Port = TestServers.FreeLoopbackPort(),
             OtlpGrpcPort = TestServers.FreeLoopbackPort(),
             OtlpHttpPort = TestServers.FreeLoopbackPort(),
+            OtlpApiKey = Guid.NewGuid().ToString("N"),
         });
         _host = builder.Build();
         _host.MapDashboard();

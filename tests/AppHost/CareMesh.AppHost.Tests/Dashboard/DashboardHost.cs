@@ -17,6 +17,7 @@ namespace CareMesh.AppHost.Tests.Dashboard;
 internal sealed class DashboardHost : IAsyncDisposable
 {
     public const string Token = "test-login-token";
+    public const string OtlpApiKey = "test-otlp-key";
 
     private readonly WebApplication web;
 
@@ -56,6 +57,7 @@ internal sealed class DashboardHost : IAsyncDisposable
             OtlpGrpcPort = TestServers.FreeLoopbackPort(),
             OtlpHttpPort = TestServers.FreeLoopbackPort(),
             BrowserToken = Token,
+            OtlpApiKey = OtlpApiKey,
         };
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
@@ -95,7 +97,17 @@ internal sealed class DashboardHost : IAsyncDisposable
         return client;
     }
 
-    public HttpClient OtlpHttp() => Client(Options.OtlpHttpEndpoint, new CookieContainer());
+    /// <summary>A client of the OTLP/HTTP port, sending the API key unless told not to.</summary>
+    public HttpClient OtlpHttp(bool withKey = true)
+    {
+        var client = Client(Options.OtlpHttpEndpoint, new CookieContainer());
+        if (withKey)
+        {
+            client.DefaultRequestHeaders.Add(DashboardOptions.OtlpApiKeyHeader, OtlpApiKey);
+        }
+
+        return client;
+    }
 
     private static HttpClient Client(string baseAddress, CookieContainer cookies) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies, UseProxy = false }) { BaseAddress = new Uri(baseAddress) };

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CareMesh.AppHost.Dashboard;
 using CareMesh.AppHost.Telemetry.Otlp;
 using CareMesh.Testing;
 using Google.Protobuf;
@@ -60,17 +61,38 @@ public sealed class OtlpReceiverTests : IAsyncLifetime
     {
         using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{host.Options.OtlpGrpcPort}");
         var invoker = channel.CreateCallInvoker();
+        var withKey = new CallOptions(new Metadata { { DashboardOptions.OtlpApiKeyHeader, DashboardHost.OtlpApiKey } });
 
-        await invoker.AsyncUnaryCall(Export<ExportTraceServiceRequest, ExportTraceServiceResponse>("trace", "TraceService"), null, new CallOptions(),
+        await invoker.AsyncUnaryCall(Export<ExportTraceServiceRequest, ExportTraceServiceResponse>("trace", "TraceService"), null, withKey,
             OtlpSamples.Trace("careplans", 5));
-        await invoker.AsyncUnaryCall(Export<ExportLogsServiceRequest, ExportLogsServiceResponse>("logs", "LogsService"), null, new CallOptions(),
+        await invoker.AsyncUnaryCall(Export<ExportLogsServiceRequest, ExportLogsServiceResponse>("logs", "LogsService"), null, withKey,
             OtlpSamples.Logs("careplans", 2));
-        await invoker.AsyncUnaryCall(Export<ExportMetricsServiceRequest, ExportMetricsServiceResponse>("metrics", "MetricsService"), null, new CallOptions(),
+        await invoker.AsyncUnaryCall(Export<ExportMetricsServiceRequest, ExportMetricsServiceResponse>("metrics", "MetricsService"), null, withKey,
             OtlpSamples.Metrics("careplans", OtlpSamples.Gauge("caremesh.outbox.pending", 1, DateTimeOffset.UtcNow)));
 
         Assert.Equal((1, 5), host.Telemetry.Traces.Counts);
         Assert.Equal(2, host.Telemetry.Logs.Count);
         Assert.Equal(1, host.Telemetry.Metrics.Latest("careplans", "caremesh.outbox.pending"));
+    }
+
+    [Fact]
+    public async Task Telemetry_without_the_app_hosts_key_is_refused_over_both_transports()
+    {
+        using var withoutKey = host.OtlpHttp(withKey: false);
+        using var wrongKey = host.OtlpHttp(withKey: false);
+        wrongKey.DefaultRequestHeaders.Add(DashboardOptions.OtlpApiKeyHeader, DashboardHost.OtlpApiKey + "x");
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{host.Options.OtlpGrpcPort}");
+
+        var missing = await withoutKey.PostAsync("/v1/traces", Protobuf(OtlpSamples.Trace("referrals", 3)));
+        var wrong = await wrongKey.PostAsync("/v1/logs", Protobuf(OtlpSamples.Logs("referrals", 3)));
+        var grpc = await Assert.ThrowsAsync<RpcException>(() => channel.CreateCallInvoker().AsyncUnaryCall(
+            Export<ExportTraceServiceRequest, ExportTraceServiceResponse>("trace", "TraceService"), null, new CallOptions(), OtlpSamples.Trace("referrals", 3)).ResponseAsync);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(StatusCode.Unauthenticated, grpc.StatusCode);
+        Assert.Equal((0, 0), host.Telemetry.Traces.Counts);
+        Assert.Equal(0, host.Telemetry.Logs.Count);
     }
 
     [Fact]

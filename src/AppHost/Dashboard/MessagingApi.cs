@@ -39,7 +39,7 @@ public static class MessagingApi
         catch (HttpRequestException e)
         {
             // The broker being down is something to show, not a failure of the page.
-            error = $"RabbitMQ's management API did not answer: {e.Message}";
+            error = $"RabbitMQ's management API could not be read: {e.Message}";
         }
 
         var outboxes = app.Resources.Values

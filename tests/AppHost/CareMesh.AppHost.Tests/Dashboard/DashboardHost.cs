@@ -66,6 +66,7 @@ internal sealed class DashboardHost : IAsyncDisposable
             {
                 PostgresConnectionString = "Host=127.0.0.1;Port=1;Username=u;Password=secret-pg",
                 MessagingConnectionString = "amqp://u:secret-mq@127.0.0.1:1",
+                RabbitManagement = "http://u:secret-mq@127.0.0.1:1",
             },
             TestResources.UnbuiltProjects()));
         builder.AddDashboard(options);

@@ -129,6 +129,26 @@ public sealed class CareMeshApp : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts a service or the gateway that an operator stopped (or that failed); runs it now, without waiting for its dependencies.</summary>
+    /// <exception cref="KeyNotFoundException">No resource has that name.</exception>
+    /// <exception cref="InvalidOperationException">The resource is infrastructure, which the app host does not start or stop.</exception>
+    public void StartResource(string name) => ProcessOf(name).Start();
+
+    /// <summary>Stops a service or the gateway until <see cref="StartResource"/>; it is not restarted meanwhile.</summary>
+    /// <inheritdoc cref="StartResource" path="/exception"/>
+    public Task StopResourceAsync(string name) => ProcessOf(name).StopRunAsync();
+
+    /// <inheritdoc cref="StartResource" path="/exception"/>
+    public async Task RestartResourceAsync(string name)
+    {
+        var process = ProcessOf(name);
+        await process.StopRunAsync();
+        process.Start();
+    }
+
+    /// <summary>Whether the app host runs the resource's process, and so can start and stop it.</summary>
+    public bool Controls(string name) => supervisors.GetValueOrDefault(name) is ProcessSupervisor;
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
@@ -179,6 +199,11 @@ public sealed class CareMeshApp : IAsyncDisposable
 
         supervisors[definition.Name].Start();
     }
+
+    private ProcessSupervisor ProcessOf(string name) => supervisors.TryGetValue(name, out var supervisor)
+        ? supervisor as ProcessSupervisor
+          ?? throw new InvalidOperationException($"'{name}' is {Resources[name].Kind}, which the app host watches but does not start or stop.")
+        : throw new KeyNotFoundException($"There is no resource named '{name}'.");
 
     private static async Task WaitForDependencyAsync(Resource dependency, CancellationToken cancellationToken)
     {

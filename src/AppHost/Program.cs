@@ -1,21 +1,22 @@
-using CareMesh.AppHost;
 using CareMesh.AppHost.Configuration;
-using CareMesh.AppHost.Console;
+using CareMesh.AppHost.Dashboard;
 using CareMesh.AppHost.Operations;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 // The app host is a developer's tool: it runs itself, and so every service, in Development unless
-// DOTNET_ENVIRONMENT, ASPNETCORE_ENVIRONMENT or --environment says otherwise.
-var hostDefaults = new ConfigurationManager();
-hostDefaults.AddInMemoryCollection([new(HostDefaults.EnvironmentKey, Environments.Development)]);
-hostDefaults.AddEnvironmentVariables("ASPNETCORE_");
+// ASPNETCORE_ENVIRONMENT, DOTNET_ENVIRONMENT or --environment says otherwise (later ones win).
+var environmentName = new ConfigurationBuilder()
+    .AddEnvironmentVariables("ASPNETCORE_")
+    .AddEnvironmentVariables("DOTNET_")
+    .AddCommandLine(args)
+    .Build()[HostDefaults.EnvironmentKey] ?? Environments.Development;
 
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
-    Configuration = hostDefaults,
+    EnvironmentName = environmentName,
     // appsettings.json sits beside the assembly, wherever the app host is started from.
     ContentRootPath = AppContext.BaseDirectory,
 });
@@ -25,17 +26,14 @@ if (args.Length > 0 && QueueCommands.Names.Contains(args[0]))
     return await QueueCommands.RunAsync(args, builder.Configuration, Console.Out);
 }
 
-var options = AppHostOptions.FromConfiguration(builder.Configuration, builder.Environment.EnvironmentName);
 if (args is [TokenCommand.Name, ..])
 {
+    var options = AppHostOptions.FromConfiguration(builder.Configuration, builder.Environment.EnvironmentName);
     return TokenCommand.Run(args, options, Console.Out, Console.Error);
 }
 
-builder.Services.AddSingleton(_ => CareMeshApp.Create(options));
-builder.Services.AddSingleton(services => new ConsoleReporter(services.GetRequiredService<CareMeshApp>(), Console.Out));
-builder.Services.AddHostedService<AppHostWorker>();
-// Room for the gateway, then the services, each to stop within StopTimeout.
-builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.StopTimeout * 3);
-
-await builder.Build().RunAsync();
+builder.AddCareMeshAppHost();
+var app = builder.Build();
+app.MapDashboard();
+await app.RunAsync();
 return 0;

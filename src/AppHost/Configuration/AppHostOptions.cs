@@ -7,11 +7,16 @@ namespace CareMesh.AppHost.Configuration;
 /// <summary>How one app host run is set up. <see cref="FromConfiguration"/> maps configuration keys onto it.</summary>
 public sealed record AppHostOptions
 {
+    public const string RabbitManagementKey = "CareMesh:RabbitManagement";
+
     /// <summary><c>ConnectionStrings:postgres</c>, without a database. None: the app host starts the development server.</summary>
     public string? PostgresConnectionString { get; init; }
 
     /// <summary><c>ConnectionStrings:messaging</c> (amqp://). None: the app host starts the development broker.</summary>
     public string? MessagingConnectionString { get; init; }
+
+    /// <summary><c>CareMesh:RabbitManagement</c>: the broker's management API; none: derived from the broker's address.</summary>
+    public string? RabbitManagement { get; init; }
 
     /// <summary><c>CareMesh:GatewayPort</c>: the gateway listens on http://localhost:&lt;port&gt;.</summary>
     public int GatewayPort { get; init; } = 5080;
@@ -26,6 +31,9 @@ public sealed record AppHostOptions
 
     /// <summary><c>CareMesh:OtlpEndpoint</c>: where services export telemetry; none turns their exporter off.</summary>
     public string? OtlpEndpoint { get; init; }
+
+    /// <summary>Headers every service's exporter sends (<c>OTEL_EXPORTER_OTLP_HEADERS</c>: <c>name=value,...</c>): the dashboard's API key.</summary>
+    public string? OtlpHeaders { get; init; }
 
     /// <summary>
     /// <c>CareMesh:DevelopmentKeyFile</c>: in Development, the local key that stands in for the identity
@@ -51,6 +59,7 @@ public sealed record AppHostOptions
             DatabaseSuffix = section["DatabaseSuffix"] ?? defaults.DatabaseSuffix,
             EnvironmentName = environmentName,
             OtlpEndpoint = NullIfBlank(section["OtlpEndpoint"]),
+            RabbitManagement = NullIfBlank(configuration[RabbitManagementKey]),
             StopTimeout = section.GetValue("StopTimeout", defaults.StopTimeout),
         };
         return options.IsDevelopment

@@ -64,6 +64,17 @@ public sealed record InfrastructureConnections(string Postgres, string Messaging
         }
     }
 
+    /// <summary>The broker's virtual host, as its management API names it ("/" when the URI has no path).</summary>
+    public string MessagingVirtualHost => new Uri(Messaging).AbsolutePath.TrimStart('/') is { Length: > 0 } path ? Uri.UnescapeDataString(path) : "/";
+
+    /// <summary>
+    /// RabbitMQ's management API (<c>http://user:password@host:15672</c>): <paramref name="configured"/>
+    /// (<c>CareMesh:RabbitManagement</c>) when given, else the broker's host on port 15672 with its credentials.
+    /// </summary>
+    public static Uri ManagementApiFor(Uri broker, string? configured) => configured is { Length: > 0 }
+        ? new Uri(configured)
+        : new UriBuilder(broker) { Scheme = "http", Port = 15672, Path = "/" }.Uri;
+
     private static string? Value(DbConnectionStringBuilder builder, string key) =>
         builder.TryGetValue(key, out var value) ? value?.ToString() : null;
 }

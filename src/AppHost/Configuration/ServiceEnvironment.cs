@@ -17,6 +17,8 @@ public sealed record EnvironmentInputs(
 /// </summary>
 public static class ServiceEnvironment
 {
+    public const string RequestLogLevelKey = "Logging__OpenTelemetry__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics";
+
     public static IReadOnlyDictionary<string, string> For(ResourceDefinition resource, EnvironmentInputs inputs)
     {
         var options = inputs.Options;
@@ -59,6 +61,10 @@ public static class ServiceEnvironment
         {
             environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint;
             environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+            if (options.OtlpHeaders is { } headers)
+            {
+                environment["OTEL_EXPORTER_OTLP_HEADERS"] = headers;
+            }
 
             // Export within a second while developing; the delays only matter where something exports.
             if (options.IsDevelopment)
@@ -66,6 +72,10 @@ public static class ServiceEnvironment
                 environment["OTEL_BSP_SCHEDULE_DELAY"] = "1000";
                 environment["OTEL_BLRP_SCHEDULE_DELAY"] = "1000";
                 environment["OTEL_METRIC_EXPORT_INTERVAL"] = "1000";
+
+                // Each request's start and end as structured logs within its trace, so a trace on the dashboard
+                // has its logs; for the exporter alone, the console stays as quiet as configured.
+                environment[RequestLogLevelKey] = "Information";
             }
         }
 

@@ -13,14 +13,17 @@ public sealed class ConsoleReporter
 
     private readonly CareMeshApp app;
     private readonly TextWriter output;
+    private readonly string? dashboardLogin;
     private readonly int nameWidth;
     private readonly Lock gate = new();
     private bool allHealthy;
 
-    public ConsoleReporter(CareMeshApp app, TextWriter output)
+    /// <param name="dashboardLogin">The dashboard's sign-in link, printed at start; none when no dashboard runs.</param>
+    public ConsoleReporter(CareMeshApp app, TextWriter output, string? dashboardLogin = null)
     {
         this.app = app;
         this.output = output;
+        this.dashboardLogin = dashboardLogin;
         nameWidth = app.Resources.Keys.Max(name => name.Length) + 2;
         foreach (var resource in app.Resources.Values)
         {
@@ -34,6 +37,10 @@ public sealed class ConsoleReporter
             ? $"starting PostgreSQL and RabbitMQ with {script} infra start"
             : "using the PostgreSQL and RabbitMQ given in ConnectionStrings";
         Write($"CareMesh app host ({app.Options.EnvironmentName}): {infrastructure}.");
+        if (dashboardLogin is not null)
+        {
+            Write($"Dashboard: {dashboardLogin}");
+        }
     }
 
     public void Stopping() => Write("Stopping: gateway first, then the services.");

@@ -36,9 +36,7 @@ internal static class QueueCommands
         switch (args)
         {
             case ["queues", ..]:
-                var management = configuration["CareMesh:RabbitManagement"] is { Length: > 0 } url
-                    ? new Uri(url)
-                    : new UriBuilder(broker) { Scheme = "http", Port = 15672, Path = "/" }.Uri;
+                var management = InfrastructureConnections.ManagementApiFor(broker, configuration[AppHostOptions.RabbitManagementKey]);
                 var queues = await BrokerQueues.For(management).ListAsync();
                 output.WriteLine($"{"vhost",-24} {"queue",-40} {"type",-7} {"messages",9} {"consumers",9} {"in/s",7} {"out/s",7}");
                 foreach (var q in queues)

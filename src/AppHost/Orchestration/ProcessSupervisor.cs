@@ -17,26 +17,47 @@ internal sealed class ProcessSupervisor(
 {
     private readonly CancellationTokenSource stopping = new();
     private readonly Lock gate = new();
+    private CancellationTokenSource? run;
     private ChildProcess? current;
     private Task? supervision;
 
     public Resource Resource => resource;
 
+    /// <summary>Starts supervising, unless already doing so or stopped for good; after <see cref="StopRunAsync"/> it starts again.</summary>
     public void Start()
     {
         lock (gate)
         {
-            supervision ??= Supervision.RunGuarded(resource, SuperviseAsync);
+            if (stopping.IsCancellationRequested || supervision is { IsCompleted: false })
+            {
+                return;
+            }
+
+            run?.Dispose();
+            run = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+            var token = run.Token;
+            supervision = Supervision.RunGuarded(resource, () => SuperviseAsync(token));
         }
     }
 
-    public async Task StopAsync()
+    public Task StopAsync()
+    {
+        lock (gate)
+        {
+            stopping.Cancel();
+        }
+
+        return StopRunAsync();
+    }
+
+    /// <summary>Stops the process, and restarts of it, until <see cref="Start"/> is called again (an operator's stop).</summary>
+    public async Task StopRunAsync()
     {
         ChildProcess? process;
         Task? running;
         lock (gate)
         {
-            stopping.Cancel();
+            run?.Cancel();
             process = current;
             running = supervision;
         }
@@ -53,13 +74,13 @@ internal sealed class ProcessSupervisor(
         }
     }
 
-    private async Task SuperviseAsync()
+    private async Task SuperviseAsync(CancellationToken cancellationToken)
     {
         var failures = 0;
-        while (Launch() is { } process)
+        while (Launch(cancellationToken) is { } process)
         {
             var (exitCode, healthyFor) = await WatchUntilExitAsync(process);
-            if (stopping.IsCancellationRequested)
+            if (cancellationToken.IsCancellationRequested)
             {
                 return;
             }
@@ -69,7 +90,7 @@ internal sealed class ProcessSupervisor(
             resource.Logs.AppendFromAppHost($"Ended unexpectedly with exit code {exitCode}; restarting in {delay.TotalSeconds:0.###} s.");
             try
             {
-                await Task.Delay(delay, stopping.Token);
+                await Task.Delay(delay, cancellationToken);
             }
             catch (OperationCanceledException)
             {
@@ -80,12 +101,12 @@ internal sealed class ProcessSupervisor(
         }
     }
 
-    /// <summary>Starts the next run, unless stopping; null when it is over for this resource.</summary>
-    private ChildProcess? Launch()
+    /// <summary>Starts the next run, unless stopping; null when this supervision is over.</summary>
+    private ChildProcess? Launch(CancellationToken cancellationToken)
     {
         lock (gate)
         {
-            if (stopping.IsCancellationRequested)
+            if (cancellationToken.IsCancellationRequested)
             {
                 return null;
             }

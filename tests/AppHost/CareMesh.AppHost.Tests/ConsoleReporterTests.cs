@@ -22,6 +22,20 @@ public class ConsoleReporterTests
     }
 
     [Fact]
+    public async Task At_start_the_dashboards_login_link_is_printed_when_a_dashboard_runs()
+    {
+        await using var app = CareMeshApp.Create(new AppHostOptions(), TestResources.UnbuiltProjects());
+        var withDashboard = new StringWriter();
+        var without = new StringWriter();
+
+        new ConsoleReporter(app, withDashboard, "http://127.0.0.1:18888/login?t=abc").Starting();
+        new ConsoleReporter(app, without).Starting();
+
+        Assert.Matches(@"^\d\d:\d\d:\d\d Dashboard: http://127\.0\.0\.1:18888/login\?t=abc$", Lines(withDashboard).Last());
+        Assert.DoesNotContain(Lines(without), line => line.Contains("Dashboard", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_running_service_that_turns_unhealthy_and_back_gets_a_line_for_each()
     {
         await using var app = CareMeshApp.Create(new AppHostOptions(), TestResources.UnbuiltProjects());

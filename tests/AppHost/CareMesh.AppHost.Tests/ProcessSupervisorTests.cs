@@ -150,6 +150,49 @@ public class ProcessSupervisorTests
         Assert.Empty(resource.Logs.Snapshot());
     }
 
+    [Fact]
+    public async Task An_operator_stop_is_not_followed_by_a_restart_and_start_runs_it_again()
+    {
+        var resource = TestResources.Process();
+        var supervisor = Supervise(resource, TestResources.Shell("echo ready; exec sleep 300"));
+
+        supervisor.Start();
+        await resource.WaitForLine(line => line.Text == "ready");
+        var first = resource.ProcessId!.Value;
+        await supervisor.StopRunAsync();
+        var stopped = resource.Current;
+        // Longer than the quick restart policy's delay: a restart would have happened by now.
+        await Task.Delay(TestResources.QuickRestarts.DelayBefore(1) * 4);
+        var stillStopped = resource.Current;
+
+        supervisor.Start();
+        var again = await resource.WaitUntil(snapshot => snapshot.ProcessId is not null);
+        await supervisor.StopAsync();
+
+        Assert.Null(stopped.ProcessId);
+        Assert.Contains(stopped.State, new[] { ResourceState.Exited, ResourceState.Finished });
+        Assert.Null(stillStopped.ProcessId);
+        Assert.Equal(0, stillStopped.RestartCount);
+        Assert.False(TestResources.IsAlive(first));
+        Assert.NotEqual(first, again.ProcessId);
+        Assert.Equal(ResourceState.Running, again.State);
+    }
+
+    [Fact]
+    public async Task After_stopping_for_good_start_runs_nothing()
+    {
+        var resource = TestResources.Process();
+        var supervisor = Supervise(resource, TestResources.Shell("echo ready; exec sleep 300"));
+
+        supervisor.Start();
+        await resource.WaitForLine(line => line.Text == "ready");
+        await supervisor.StopAsync();
+        supervisor.Start();
+
+        Assert.Null(resource.ProcessId);
+        Assert.Single(resource.Logs.Snapshot(), line => line.Text == "ready");
+    }
+
     private sealed class SwitchableProbe : IHealthProbe
     {
         public volatile bool Healthy;

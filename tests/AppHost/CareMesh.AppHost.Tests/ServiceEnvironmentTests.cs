@@ -104,6 +104,16 @@ public class ServiceEnvironmentTests
         Assert.Equal("1000", environment["OTEL_BSP_SCHEDULE_DELAY"]);
         Assert.Equal("1000", environment["OTEL_BLRP_SCHEDULE_DELAY"]);
         Assert.Equal("1000", environment["OTEL_METRIC_EXPORT_INTERVAL"]);
+        Assert.Equal("Information", environment[ServiceEnvironment.RequestLogLevelKey]);
+        Assert.False(environment.ContainsKey("OTEL_EXPORTER_OTLP_HEADERS"));
+    }
+
+    [Fact]
+    public void The_dashboards_api_key_goes_to_every_exporter_as_a_header()
+    {
+        var environment = EnvironmentOf("gateway", Options with { OtlpEndpoint = "http://127.0.0.1:18890", OtlpHeaders = "x-otlp-api-key=k" });
+
+        Assert.Equal("x-otlp-api-key=k", environment["OTEL_EXPORTER_OTLP_HEADERS"]);
     }
 
     [Fact]
@@ -115,6 +125,7 @@ public class ServiceEnvironmentTests
         Assert.Equal("Production", environment["ASPNETCORE_ENVIRONMENT"]);
         Assert.Equal("Production", environment["DOTNET_ENVIRONMENT"]);
         Assert.False(environment.ContainsKey("OTEL_BSP_SCHEDULE_DELAY"));
+        Assert.False(environment.ContainsKey(ServiceEnvironment.RequestLogLevelKey));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace CareMesh.Messaging.Operations;
@@ -22,6 +23,9 @@ public sealed record QueueSummary(
     /// <summary>For an error queue, the queue its messages came from.</summary>
     public string? SourceQueue => IsErrorQueue ? Name[..^ErrorSuffix.Length] : null;
 }
+
+/// <summary>A message waiting in a queue, read without taking it: its id, body and headers (MassTransit's fault headers among them).</summary>
+public sealed record QueuedMessage(string? MessageId, string Payload, IReadOnlyDictionary<string, string> Headers);
 
 /// <summary>Reads queues from RabbitMQ's management API (<c>http://user:password@host:15672</c>).</summary>
 public sealed class BrokerQueues(HttpClient http)
@@ -45,6 +49,33 @@ public sealed class BrokerQueues(HttpClient http)
             .OrderBy(q => q.VirtualHost).ThenBy(q => q.Name)
             .ToList();
     }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> messages from the head of the queue, left in place: the broker
+    /// hands them out and puts them straight back (they are then marked redelivered).
+    /// </summary>
+    public async Task<IReadOnlyList<QueuedMessage>> PeekAsync(string virtualHost, string queue, int count, CancellationToken cancellationToken = default)
+    {
+        var response = await http.PostAsJsonAsync(
+            $"queues/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(queue)}/get",
+            new { count, ackmode = "ack_requeue_true", encoding = "auto", truncate = 20_000 },
+            cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var messages = await response.Content.ReadFromJsonAsync<List<ManagementMessage>>(cancellationToken) ?? [];
+        return messages
+            .Select(m => new QueuedMessage(
+                m.Properties?.MessageId,
+                m.Payload ?? "",
+                m.Properties?.Headers?.ToDictionary(h => h.Key, h => h.Value.ValueKind == JsonValueKind.String ? h.Value.GetString()! : h.Value.GetRawText())
+                ?? []))
+            .ToList();
+    }
+
+    private sealed record ManagementMessage(string? Payload, ManagementProperties? Properties);
+
+    private sealed record ManagementProperties(
+        [property: JsonPropertyName("message_id")] string? MessageId,
+        Dictionary<string, JsonElement>? Headers);
 
     private sealed record ManagementQueue(
         string Name,

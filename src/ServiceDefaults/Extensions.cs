@@ -81,6 +81,7 @@ public static class ServiceDefaultsExtensions
                 // CareMesh's own instruments all live under "CareMesh.*" (outbox backlog, domain counters).
                 .AddMeter("MassTransit", "Npgsql", "CareMesh.*"))
             .WithTracing(tracing => tracing
+                .SetSampler(UntracedBackgroundCalls.Sampler)
                 .AddSource(builder.Environment.ApplicationName, "MassTransit", "CareMesh.*")
                 .AddAspNetCoreInstrumentation(aspnet =>
                     // Load balancers poll health every few seconds: those requests would drown real traces.

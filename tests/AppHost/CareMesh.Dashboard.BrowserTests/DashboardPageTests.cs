@@ -168,6 +168,9 @@ public class DashboardPageTests(DashboardFixture fixture, ITestOutputHelper outp
         var errors = page.Locator($"[data-error-queue='{queue}_error']");
         await errors.GetByRole(AriaRole.Button, new() { Name = "Show messages" }).ClickAsync();
         await Assertions.Expect(errors).ToContainTextAsync("Injected by the dashboard's browser test");
+        await Assertions.Expect(errors).ToContainTextAsync("CareMesh.Contracts.Referrals:ReferralReceived");
+        // Operations staff see no patient data: the message's body stays out of the page.
+        await Assertions.Expect(errors).Not.ToContainTextAsync("Lovelace");
         await fixture.ScreenshotAsync(page, "10-messaging");
 
         await errors.GetByRole(AriaRole.Button, new() { Name = $"Move back to {queue}" }).ClickAsync();
@@ -236,6 +239,11 @@ public class DashboardPageTests(DashboardFixture fixture, ITestOutputHelper outp
             MessageId = Guid.NewGuid().ToString(),
             Headers = new Dictionary<string, object?> { ["MT-Fault-Message"] = "Injected by the dashboard's browser test" },
         };
-        await channel.BasicPublishAsync("", $"{queue}_error", mandatory: true, properties, JsonSerializer.SerializeToUtf8Bytes(new { check = true }));
+        var envelope = new
+        {
+            messageType = new[] { "urn:message:CareMesh.Contracts.Referrals:ReferralReceived" },
+            message = new { patient = new { nhsNumber = "9434765919", familyName = "Lovelace" } },
+        };
+        await channel.BasicPublishAsync("", $"{queue}_error", mandatory: true, properties, JsonSerializer.SerializeToUtf8Bytes(envelope));
     }
 }

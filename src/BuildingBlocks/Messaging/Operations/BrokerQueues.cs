@@ -24,8 +24,11 @@ public sealed record QueueSummary(
     public string? SourceQueue => IsErrorQueue ? Name[..^ErrorSuffix.Length] : null;
 }
 
-/// <summary>A message waiting in a queue, read without taking it: its id, body and headers (MassTransit's fault headers among them).</summary>
-public sealed record QueuedMessage(string? MessageId, string Payload, IReadOnlyDictionary<string, string> Headers);
+/// <summary>
+/// A message waiting in a queue, read without taking it: its id, its type and its headers (MassTransit's
+/// fault headers among them). Never its body: messages carry patient data, and operations staff see none.
+/// </summary>
+public sealed record QueuedMessage(string? MessageId, string? MessageType, IReadOnlyDictionary<string, string> Headers);
 
 /// <summary>Reads queues from RabbitMQ's management API (<c>http://user:password@host:15672</c>).</summary>
 public sealed class BrokerQueues(HttpClient http)
@@ -65,10 +68,28 @@ public sealed class BrokerQueues(HttpClient http)
         return messages
             .Select(m => new QueuedMessage(
                 m.Properties?.MessageId,
-                m.Payload ?? "",
+                MessageTypeOf(m.Payload),
                 m.Properties?.Headers?.ToDictionary(h => h.Key, h => h.Value.ValueKind == JsonValueKind.String ? h.Value.GetString()! : h.Value.GetRawText())
                 ?? []))
             .ToList();
+    }
+
+    /// <summary>The contract a MassTransit envelope names first (<c>urn:message:Namespace:Type</c>), if the body is one.</summary>
+    private static string? MessageTypeOf(string? payload)
+    {
+        try
+        {
+            using var envelope = JsonDocument.Parse(payload ?? "");
+            return envelope.RootElement.ValueKind == JsonValueKind.Object &&
+                   envelope.RootElement.TryGetProperty("messageType", out var types) && types.ValueKind == JsonValueKind.Array &&
+                   types.GetArrayLength() > 0 && types[0].GetString() is { } urn
+                ? urn.Replace("urn:message:", "", StringComparison.Ordinal)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private sealed record ManagementMessage(string? Payload, ManagementProperties? Properties);

@@ -19,8 +19,8 @@ export function render(main) {
     panel.replaceChildren(...messages.map(m => el('div', { class: 'panel' },
       el('dl', { class: 'kv' },
         el('dt', {}, 'Message id'), el('dd', {}, m.messageId ?? '–'),
-        ['MT-Fault-ExceptionType', 'MT-Fault-Message', 'MT-Reason', 'MT-Fault-Timestamp'].filter(h => m.headers[h]).flatMap(h => [el('dt', {}, h), el('dd', {}, m.headers[h])])),
-      el('details', {}, el('summary', {}, 'Body'), el('pre', {}, m.payload)))));
+        el('dt', {}, 'Message type'), el('dd', {}, m.messageType ?? '–'),
+        ['MT-Fault-ExceptionType', 'MT-Fault-Message', 'MT-Reason', 'MT-Fault-Timestamp'].filter(h => m.headers[h]).flatMap(h => [el('dt', {}, h), el('dd', {}, m.headers[h])])))));
     if (messages.length === 0) panel.append(el('p', { class: 'muted' }, 'Empty.'));
   }
 

@@ -78,7 +78,8 @@ public class DashboardPageTests(DashboardFixture fixture, ITestOutputHelper outp
             TimeSpan.FromSeconds(60),
             "a trace of the referral with gateway, referrals and careplans spans, and its logs");
 
-        await page.GotoAsync($"{fixture.Platform.Dashboard!.Url}/#/traces");
+        // Found as an operator would find it among the other tests' traces: by its id.
+        await page.GotoAsync($"{fixture.Platform.Dashboard!.Url}/#/traces?text={traceId}");
         var listed = page.Locator($"#traces tr[data-trace='{traceId}']");
         await Assertions.Expect(listed).ToContainTextAsync("gateway: POST /api/referrals");
         await fixture.ScreenshotAsync(page, "03-traces");

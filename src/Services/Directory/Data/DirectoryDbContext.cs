@@ -25,6 +25,7 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
     public DbSet<Postcode> Postcodes => Set<Postcode>();
     public DbSet<ServiceDemand> ServiceDemand => Set<ServiceDemand>();
     public DbSet<SearchWord> SearchWords => Set<SearchWord>();
+    public DbSet<SearchPoint> SearchPoints => Set<SearchPoint>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -112,6 +113,14 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
         });
 
         modelBuilder.Entity<ServiceDemand>(demand => demand.HasKey(d => new { d.ServiceId, d.Month }));
+
+        modelBuilder.Entity<SearchPoint>(point =>
+        {
+            point.HasKey(p => new { p.ServiceId, p.LocationId });
+            point.Property(p => p.Capacity).HasMaxLength(30);
+            point.HasOne<Service>().WithMany().HasForeignKey(p => p.ServiceId).OnDelete(DeleteBehavior.Cascade);
+            point.HasOne<Location>().WithMany().HasForeignKey(p => p.LocationId).OnDelete(DeleteBehavior.Cascade);
+        });
 
         modelBuilder.Entity<SearchWord>(word =>
         {

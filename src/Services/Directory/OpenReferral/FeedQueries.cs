@@ -40,6 +40,9 @@ public sealed record PageRequest(int Number, int Size)
 /// <summary>The filters the feed's service lists share, combined with AND.</summary>
 public sealed record ServiceFilter(string? Search, Guid? TaxonomyTermId, Guid? TaxonomyId, Guid? OrganisationId, DateTimeOffset? ModifiedAfter)
 {
+    /// <summary>No filter given: every listed service.</summary>
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Search) && TaxonomyTermId is null && TaxonomyId is null && OrganisationId is null && ModifiedAfter is null;
+
     /// <summary>Listed services (active, public, not withdrawn) that pass every filter given.</summary>
     public async Task<IQueryable<Service>> ApplyAsync(DirectoryDbContext db, CancellationToken cancellationToken)
     {

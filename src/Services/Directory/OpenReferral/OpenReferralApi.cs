@@ -49,8 +49,8 @@ public static class OpenReferralApi
         }
 
         var services = await query.Filter.ApplyAsync(db, cancellationToken);
-        var total = await services.CountAsync(cancellationToken);
-        var ids = await services.OrderBy(s => s.Id).Skip(page.Skip).Take(page.Size).Select(s => s.Id).ToListAsync(cancellationToken);
+        var total = query.Filter.IsEmpty ? await ListedServiceCount.ReadAsync(db, cancellationToken) : await services.CountAsync(cancellationToken);
+        var ids = await PageOfIdsAsync(services, page, total, cancellationToken);
         var loaded = await LoadServicesAsync(db, ids, nested: query.Full == true, cancellationToken);
         var terms = query.Full == true ? await FeedTerms.ForAsync(db, loaded, cancellationToken) : TermLookup.Empty;
         var contents = loaded.Select(service => query.Minimal == true ? Minimal(service)
@@ -238,6 +238,24 @@ public static class OpenReferralApi
             ? (await LoadServiceAtLocationsAsync(db, [salId], full: true, cancellationToken)).SingleOrDefault()
             : null;
         return found is null ? NotFound("service at location", id) : Json(found);
+    }
+
+    /// <summary>
+    /// The ids on one page in id order. A page in the back half is read backwards from the end, so no
+    /// page skips more than half the list, however deep it is.
+    /// </summary>
+    private static async Task<List<Guid>> PageOfIdsAsync(IQueryable<Service> services, PageRequest page, int total, CancellationToken cancellationToken)
+    {
+        if (page.Skip <= total / 2)
+        {
+            return await services.OrderBy(s => s.Id).Skip(page.Skip).Take(page.Size).Select(s => s.Id).ToListAsync(cancellationToken);
+        }
+
+        var fromEnd = Math.Max(0, total - page.Skip - page.Size);
+        var size = Math.Max(0, Math.Min(page.Size, total - page.Skip));
+        var ids = await services.OrderByDescending(s => s.Id).Skip(fromEnd).Take(size).Select(s => s.Id).ToListAsync(cancellationToken);
+        ids.Reverse();
+        return ids;
     }
 
     /// <summary>Services by id in the given order, with their organisation and, when nested, their locations.</summary>

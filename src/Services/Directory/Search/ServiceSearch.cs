@@ -12,7 +12,8 @@ namespace CareMesh.Directory.Search;
 /// <summary>
 /// The coordinators' search: listed services that meet every criterion, ranked by how well the
 /// text matches and how near they are, each saying why it matched. One SQL statement, written out
-/// so its plan stays on the indexes (see <c>docs/directory.md</c>).
+/// so its plan stays on the indexes (see <c>docs/directory.md</c>); near a point it reads
+/// <see cref="SearchPoint"/>s rather than joining every place in the circle to its service.
 /// </summary>
 public sealed class ServiceSearch(DirectoryDbContext db)
 {
@@ -52,45 +53,48 @@ public sealed class ServiceSearch(DirectoryDbContext db)
     public static (string Sql, List<NpgsqlParameter> Parameters) Statement(SearchCriteria criteria, string? textQuery, IReadOnlyList<Guid> termIds)
     {
         var parameters = new List<NpgsqlParameter>();
-        var where = new List<string> { ListedServices };
         string Parameter(string name, object value, NpgsqlDbType? type = null)
         {
             parameters.Add(type is { } t ? new NpgsqlParameter(name, t) { Value = value } : new NpgsqlParameter(name, value));
             return "@" + name;
         }
 
+        // Near a point, the filters apply to the search points (listed services only, by place);
+        // otherwise to the services themselves. Both carry the same filter columns.
+        var f = criteria.Near is null ? "s" : "p";
+        var where = criteria.Near is null ? new List<string> { ListedServices } : [];
         var textRank = "0::real";
         if (textQuery is not null)
         {
             var query = $"to_tsquery('english', {Parameter("text_query", textQuery)})";
-            where.Add($"s.search_vector @@ {query}");
-            textRank = $"ts_rank_cd(s.search_vector, {query}, 32)";
+            where.Add($"{f}.search_vector @@ {query}");
+            textRank = $"ts_rank_cd({f}.search_vector, {query}, 32)";
         }
 
         if (termIds.Count > 0)
         {
-            where.Add($"s.taxonomy_term_ids && {Parameter("term_ids", termIds.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid)}");
+            where.Add($"{f}.taxonomy_term_ids && {Parameter("term_ids", termIds.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid)}");
         }
 
         if (criteria.Age is { } age)
         {
             var a = Parameter("age", age);
-            where.Add($"(s.minimum_age IS NULL OR s.minimum_age <= {a}) AND (s.maximum_age IS NULL OR s.maximum_age >= {a})");
+            where.Add($"({f}.minimum_age IS NULL OR {f}.minimum_age <= {a}) AND ({f}.maximum_age IS NULL OR {f}.maximum_age >= {a})");
         }
 
         if (criteria.FreeOnly)
         {
-            where.Add("s.is_free");
+            where.Add($"{f}.is_free");
         }
 
         if (criteria.AcceptingReferrals)
         {
-            where.Add($"s.capacity = '{WireEnum.Name(Capacity.AcceptingReferrals)}'");
+            where.Add($"{f}.capacity = '{WireEnum.Name(Capacity.AcceptingReferrals)}'");
         }
 
         if (criteria.OpenOn is not null)
         {
-            where.Add($"(s.open_days & {Parameter("open_day", (short)criteria.OpenDay)}) <> 0");
+            where.Add($"({f}.open_days & {Parameter("open_day", (short)criteria.OpenDay)}) <> 0");
         }
 
         const string columns = "s.id, s.name, s.organisation_id, s.description, s.capacity, s.typical_wait_weeks, s.referral_route, " +
@@ -99,19 +103,20 @@ public sealed class ServiceSearch(DirectoryDbContext db)
         if (criteria.Near is { } near)
         {
             var box = near.BoxAround(criteria.RadiusMetres);
-            var (lat, lon) = (Parameter("latitude", near.Latitude), Parameter("longitude", near.Longitude));
             var radius = Parameter("radius", criteria.RadiusMetres);
-            var distance = $"geo_distance_metres({lat}, {lon}, l.latitude, l.longitude)";
-            where.Add($"geo_inside_box(l.latitude, l.longitude, {Parameter("south", box.South)}, {Parameter("west", box.West)}, {Parameter("north", box.North)}, {Parameter("east", box.East)})");
+            // A point's [0] is its longitude, [1] its latitude.
+            var distance = $"geo_distance_metres({Parameter("latitude", near.Latitude)}, {Parameter("longitude", near.Longitude)}, p.position[1], p.position[0])";
+            where.Add($"p.position <@ box(point({Parameter("west", box.West)}, {Parameter("south", box.South)}), point({Parameter("east", box.East)}, {Parameter("north", box.North)}))");
             where.Add($"{distance} <= {radius}");
-            // The nearest of the service's locations within reach stands for it.
+            // The nearest of the service's places within reach stands for it; services and locations are
+            // joined only for the points that pass every filter.
             matches = $"""
-                SELECT DISTINCT ON (s.id) {columns}, {textRank} AS text_rank, l.id AS location_id, l.name AS location_name, {distance} AS metres
-                FROM services s
-                JOIN service_at_locations sal ON sal.service_id = s.id
-                JOIN locations l ON l.id = sal.location_id
+                SELECT DISTINCT ON (p.service_id) {columns}, {textRank} AS text_rank, l.id AS location_id, l.name AS location_name, {distance} AS metres
+                FROM search_points p
+                JOIN services s ON s.id = p.service_id
+                JOIN locations l ON l.id = p.location_id
                 WHERE {string.Join("\n  AND ", where)}
-                ORDER BY s.id, metres
+                ORDER BY p.service_id, metres
                 """;
             var nearness = $"(1 - m.metres / {radius})";
             score = textQuery is null ? nearness : $"(0.6 * m.text_rank + 0.4 * {nearness})";

@@ -54,6 +54,32 @@ public class FeedQueryTests(DirectoryServiceFactory factory) : IClassFixture<Dir
         Assert.Equal((2, 2, 3, 0, false, true, true), Envelope(beyond));
     }
 
+    [Fact]
+    public async Task Every_page_of_a_longer_list_front_or_back_holds_its_services_and_the_total_follows_the_listings()
+    {
+        var data = new DirectoryData(factory.CreateClientAs(CareMeshRoles.TeamLead));
+        foreach (var name in new[] { "Art club", "Chair yoga", "Debt advice" })
+        {
+            await data.ServiceAsync(_fixture.MindId, name, [], []);
+        }
+
+        var all = await ServiceIdsAsync("per_page=10");
+        var pages = new List<Guid>();
+        for (var page = 1; page <= 5; page++)
+        {
+            pages.AddRange(await ServiceIdsAsync($"per_page=1&page={page}"));
+        }
+
+        var pairs = (await ServiceIdsAsync("per_page=2&page=2")).Concat(await ServiceIdsAsync("per_page=2&page=3"));
+        await data.PostAsync($"/api/directory/services/{all[0]}/withdraw", new { reason = "Closed" });
+        var afterWithdrawal = await _anonymous.GetFromJsonAsync<JsonElement>("/oruk/services?per_page=2&page=3");
+
+        Assert.Equal(5, all.Length);
+        Assert.Equal(all, pages);
+        Assert.Equal(all[2..], pairs);
+        Assert.Equal((4, 2, 3, 0, false, true, true), Envelope(afterWithdrawal));
+    }
+
     [Theory]
     [InlineData("/oruk/services?page=0", "page")]
     [InlineData("/oruk/services?per_page=0", "per_page")]

@@ -41,6 +41,7 @@ public class SearchPlanTests(SearchPlanTests.SeededDirectory directory) : IClass
         var plan = await ExplainAsync(criteria, textQuery, terms);
 
         Assert.DoesNotContain("Seq Scan on services", plan);
+        Assert.DoesNotContain("Seq Scan on search_points", plan);
         Assert.Contains("Index", plan);
         Assert.True(shape.Length > 0);
     }

@@ -103,6 +103,27 @@ public class SearchTests(DirectoryServiceFactory factory) : IClassFixture<Direct
         Assert.DoesNotContain(ServiceIds(results), _fixture.UnlistedServiceIds.Contains);
     }
 
+    [Fact]
+    public async Task Distance_search_follows_a_place_that_moves_and_a_service_that_leaves()
+    {
+        var lead = factory.CreateClientAs(CareMeshRoles.TeamLead);
+        var before = ServiceIds(await SearchAsync("postcode=LS2%209JT&radiusKm=5"));
+        // Leeds Civic Hall's service moves to Bradford: no longer within 5 km of LS2 9JT.
+        (await lead.PutAsJsonAsync($"/api/directory/locations/{_fixture.LeedsLocationId}",
+            DirectoryData.LocationBody(_fixture.MindId, "Civic Hall", DirectoryData.BradfordCityHall))).EnsureSuccessStatusCode();
+        var moved = ServiceIds(await SearchAsync("postcode=LS2%209JT&radiusKm=5"));
+        var nearBradford = ServiceIds(await SearchAsync("latitude=53.7925&longitude=-1.7527&radiusKm=1"));
+        (await lead.PostAsJsonAsync($"/api/directory/services/{_fixture.CarersCafeId}/withdraw", new { reason = "Closed" })).EnsureSuccessStatusCode();
+        var afterWithdrawal = ServiceIds(await SearchAsync("latitude=53.7925&longitude=-1.7527&radiusKm=1"));
+
+        Assert.Contains(_fixture.CounsellingServiceId, before);
+        Assert.Empty(moved);
+        Assert.Contains(_fixture.CounsellingServiceId, nearBradford);
+        Assert.Contains(_fixture.CarersCafeId, nearBradford);
+        Assert.DoesNotContain(_fixture.CarersCafeId, afterWithdrawal);
+        Assert.Contains(_fixture.CounsellingServiceId, afterWithdrawal);
+    }
+
     [Theory]
     [InlineData("", "q")]
     [InlineData("q=%20%2B%2B%20", "q")]

@@ -473,6 +473,61 @@ namespace CareMesh.Directory.Data.Migrations
                     b.ToTable("postcodes", (string)null);
                 });
 
+            modelBuilder.Entity("CareMesh.Directory.Search.SearchPoint", b =>
+                {
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_id");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Capacity")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("capacity");
+
+                    b.Property<bool>("IsFree")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_free");
+
+                    b.Property<int?>("MaximumAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("maximum_age");
+
+                    b.Property<int?>("MinimumAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("minimum_age");
+
+                    b.Property<short>("OpenDays")
+                        .HasColumnType("smallint")
+                        .HasColumnName("open_days");
+
+                    b.Property<NpgsqlPoint>("Position")
+                        .HasColumnType("point")
+                        .HasColumnName("position");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector");
+
+                    b.PrimitiveCollection<Guid[]>("TaxonomyTermIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("taxonomy_term_ids");
+
+                    b.HasKey("ServiceId", "LocationId")
+                        .HasName("pk_search_points");
+
+                    b.HasIndex("LocationId")
+                        .HasDatabaseName("ix_search_points_location_id");
+
+                    b.ToTable("search_points", (string)null);
+                });
+
             modelBuilder.Entity("CareMesh.Directory.Search.SearchWord", b =>
                 {
                     b.Property<string>("Word")
@@ -699,6 +754,23 @@ namespace CareMesh.Directory.Data.Migrations
                         .HasConstraintName("fk_service_at_locations_services_service_id");
 
                     b.Navigation("Location");
+                });
+
+            modelBuilder.Entity("CareMesh.Directory.Search.SearchPoint", b =>
+                {
+                    b.HasOne("CareMesh.Directory.Listings.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_search_points_locations_location_id");
+
+                    b.HasOne("CareMesh.Directory.Listings.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_search_points_services_service_id");
                 });
 
             modelBuilder.Entity("CareMesh.Directory.Taxonomies.TaxonomyTerm", b =>

@@ -368,38 +368,8 @@ public sealed record ServiceAtLocationListQuery(
             errors["proximity"] = ["proximity is a distance in metres, more than 0 and at most 200000."];
         }
 
-        GeoPoint? point = null;
-        if (!string.IsNullOrWhiteSpace(Postcode))
-        {
-            if (Latitude is not null || Longitude is not null)
-            {
-                errors["postcode"] = ["Give a postcode or a latitude and longitude, not both."];
-            }
-            else if (!PostcodeLookup.LooksLikePostcode(Postcode))
-            {
-                errors["postcode"] = [$"'{Postcode}' is not a UK postcode."];
-            }
-            else if ((point = await PostcodeLookup.FindAsync(db, Postcode, cancellationToken)) is null)
-            {
-                errors["postcode"] = [$"The postcode '{Postcode}' is not in the directory's postcode table."];
-            }
-        }
-        else if (Latitude is { } latitude && Longitude is { } longitude)
-        {
-            if (GeoPoint.IsValid(latitude, longitude))
-            {
-                point = new GeoPoint(latitude, longitude);
-            }
-            else
-            {
-                errors["latitude"] = ["latitude must be within ±90 and longitude within ±180."];
-            }
-        }
-        else if (Latitude is not null || Longitude is not null)
-        {
-            errors["latitude"] = ["Give both latitude and longitude."];
-        }
-        else if (Proximity is not null)
+        var point = await PlaceQuery.ResolveAsync(Postcode, Latitude, Longitude, db, errors, cancellationToken);
+        if (point is null && Proximity is not null && !PlaceQuery.HasFault(errors))
         {
             errors["proximity"] = ["proximity needs a postcode or a latitude and longitude to measure from."];
         }

@@ -71,40 +71,13 @@ public sealed record SearchRequest(
             errors["q"] = ["The search text has no words in it."];
         }
 
-        GeoPoint? near = null;
-        if (!string.IsNullOrWhiteSpace(Postcode))
-        {
-            if (Latitude is not null || Longitude is not null)
-            {
-                errors["postcode"] = ["Give a postcode or a latitude and longitude, not both."];
-            }
-            else if (!PostcodeLookup.LooksLikePostcode(Postcode))
-            {
-                errors["postcode"] = [$"'{Postcode}' is not a UK postcode."];
-            }
-            else if ((near = await PostcodeLookup.FindAsync(db, Postcode, cancellationToken)) is null)
-            {
-                errors["postcode"] = [$"The postcode '{Postcode}' is not in the directory's postcode table."];
-            }
-        }
-        else if (Latitude is { } latitude && Longitude is { } longitude)
-        {
-            near = GeoPoint.IsValid(latitude, longitude) ? new GeoPoint(latitude, longitude) : null;
-            if (near is null)
-            {
-                errors["latitude"] = ["The latitude must be within ±90 and the longitude within ±180."];
-            }
-        }
-        else if (Latitude is not null || Longitude is not null)
-        {
-            errors["latitude"] = ["Give both latitude and longitude."];
-        }
+        var near = await PlaceQuery.ResolveAsync(Postcode, Latitude, Longitude, db, errors, cancellationToken);
 
         if (RadiusKm is <= 0 or > SearchCriteria.MaxRadiusKm)
         {
             errors["radiusKm"] = [$"The radius must be more than 0 and at most {SearchCriteria.MaxRadiusKm} km."];
         }
-        else if (RadiusKm is not null && near is null && !errors.ContainsKey("postcode") && !errors.ContainsKey("latitude"))
+        else if (RadiusKm is not null && near is null && !PlaceQuery.HasFault(errors))
         {
             errors["radiusKm"] = ["A radius needs a postcode or a latitude and longitude to measure from."];
         }

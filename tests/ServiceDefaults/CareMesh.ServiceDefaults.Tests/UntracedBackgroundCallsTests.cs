@@ -23,6 +23,14 @@ public sealed class UntracedBackgroundCallsTests : IDisposable
     }
 
     [Fact]
+    public void The_gateways_rounds_of_health_probes_are_not_traced()
+    {
+        using var probes = _source.StartActivity(UntracedBackgroundCalls.GatewayHealthProbes, ActivityKind.Internal);
+
+        Assert.False(probes?.Recorded ?? false);
+    }
+
+    [Fact]
     public void A_call_made_while_handling_a_request_is_part_of_its_trace()
     {
         using var request = _source.StartActivity("POST /api/referrals", ActivityKind.Server);

@@ -20,6 +20,7 @@ internal static class Extensions
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddConfigFilter<RouteAuthorizationRequired>()
+            .AddConfigFilter<RouteBodyLimit>()
             .AddConfigFilter<ServiceDiscoveryDestinationFilter>()
             .AddTransforms(HeaderHygiene.Apply);
 
@@ -77,6 +78,7 @@ internal static class Extensions
     {
         app.UseRateLimiter();
         app.Use(TagRouteAndCluster);
+        app.Use(RouteBodyLimit.ApplyAsync);
         app.MapReverseProxy();
         app.MapApiDocumentation();
     }

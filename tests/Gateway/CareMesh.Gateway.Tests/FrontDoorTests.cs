@@ -41,6 +41,23 @@ public class FrontDoorTests(GatewayProcess gateway) : IClassFixture<GatewayProce
     }
 
     [Fact]
+    public async Task A_directory_import_may_send_a_whole_feed_file_and_only_there()
+    {
+        var lead = TestServers.TokenFor(CareMeshRoles.TeamLead, "Y00051");
+        var feed = new string('x', 2 * 1024 * 1024);
+
+        var import = await gateway.Client.SendWithTokenAsync(HttpMethod.Post, "/api/directory/imports/file", lead, new StringContent(feed, Encoding.UTF8, "application/json"));
+        var elsewhere = await gateway.Client.SendWithTokenAsync(HttpMethod.Post, "/api/directory/services", lead, new StringContent(feed, Encoding.UTF8, "application/json"));
+        var byCoordinator = await gateway.Client.SendWithTokenAsync(HttpMethod.Post, "/api/directory/imports",
+            TestServers.TokenFor(CareMeshRoles.CareCoordinator, "Y00052"), new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, import.StatusCode);
+        Assert.Equal("directory /api/directory/imports/file", await import.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, elsewhere.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byCoordinator.StatusCode);
+    }
+
+    [Fact]
     public async Task Oversized_headers_get_431()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/meetings");

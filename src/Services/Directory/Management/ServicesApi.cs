@@ -27,19 +27,18 @@ public static class ServicesApi
     public static async Task<Results<Created<ServiceListing>, ValidationProblem, ProblemHttpResult>> CreateService(
         ServiceRequest request, [AsParameters] ListingContext context, CancellationToken cancellationToken)
     {
-        if (request.OrganisationId is { } organisationId && !ListingPermissions.CanManage(context.User, organisationId))
+        var check = await CheckAsync(request, context, cancellationToken);
+        if (check.NotYours is { } notYours)
         {
-            return ListingProblems.NotYours(Listing);
+            return notYours;
         }
 
-        var rules = new ListingRules();
-        request.Validate(rules);
-        var references = await References.CheckAsync(context.Db, request, rules, cancellationToken);
-        if (!rules.IsValid)
+        if (check.Invalid is { } invalid)
         {
-            return ListingProblems.Invalid(rules, Listing);
+            return invalid;
         }
 
+        var references = check.References!;
         var service = new Service { Id = Guid.CreateVersion7(), Name = "" };
         request.ApplyTo(service);
         service.ServiceAtLocations.AddRange(request.LocationIds?.Distinct().Select(id => new ServiceAtLocation { Id = Guid.CreateVersion7(), ServiceId = service.Id, LocationId = id }) ?? []);
@@ -72,19 +71,18 @@ public static class ServicesApi
             return refused;
         }
 
-        if (request.OrganisationId is { } organisationId && !ListingPermissions.CanManage(context.User, organisationId))
+        var check = await CheckAsync(request, context, cancellationToken);
+        if (check.NotYours is { } notYours)
         {
-            return ListingProblems.NotYours(Listing);
+            return notYours;
         }
 
-        var rules = new ListingRules();
-        request.Validate(rules);
-        var references = await References.CheckAsync(context.Db, request, rules, cancellationToken);
-        if (!rules.IsValid)
+        if (check.Invalid is { } invalid)
         {
-            return ListingProblems.Invalid(rules, Listing);
+            return invalid;
         }
 
+        var references = check.References!;
         request.ApplyTo(service!);
         var locationIds = request.LocationIds?.ToHashSet() ?? [];
         service!.ServiceAtLocations.RemoveAll(sal => !locationIds.Contains(sal.LocationId));
@@ -176,6 +174,25 @@ public static class ServicesApi
         await ListingSaves.CommitAsync(context.Db, [service], [], context.Now, cancellationToken);
         context.TagVersion(service.Version);
     }
+
+    /// <summary>
+    /// What creating and changing a service both check first: that the caller may list under the
+    /// organisation named, and that the request is valid and points at records that exist.
+    /// </summary>
+    private static async Task<RequestCheck> CheckAsync(ServiceRequest request, ListingContext context, CancellationToken cancellationToken)
+    {
+        if (request.OrganisationId is { } organisationId && !ListingPermissions.CanManage(context.User, organisationId))
+        {
+            return new RequestCheck(null, ListingProblems.NotYours(Listing), null);
+        }
+
+        var rules = new ListingRules();
+        request.Validate(rules);
+        var references = await References.CheckAsync(context.Db, request, rules, cancellationToken);
+        return rules.IsValid ? new RequestCheck(references, null, null) : new RequestCheck(null, null, ListingProblems.Invalid(rules, Listing));
+    }
+
+    private sealed record RequestCheck(References? References, ProblemHttpResult? NotYours, ValidationProblem? Invalid);
 
     /// <summary>The records a service request points at, checked to exist, with the names its search columns need.</summary>
     private sealed record References(string OrganisationName, IReadOnlyDictionary<Guid, string> TermNames)

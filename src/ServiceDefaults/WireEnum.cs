@@ -14,6 +14,10 @@ public static class WireEnum
     public static IEnumerable<string> Names<TEnum>() where TEnum : struct, Enum =>
         Enum.GetValues<TEnum>().Select(Name);
 
+    /// <summary>A value known to be one of the wire names (as stored by CareMesh itself); throws otherwise.</summary>
+    public static TEnum Parse<TEnum>(string value) where TEnum : struct, Enum =>
+        Enum.Parse<TEnum>(value.Replace("-", "", StringComparison.Ordinal), ignoreCase: true);
+
     public static bool TryParse<TEnum>(string? value, out TEnum result) where TEnum : struct, Enum
     {
         foreach (var candidate in Enum.GetValues<TEnum>())

@@ -132,7 +132,7 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
     }
 
     private static ValueConverter<TEnum, string> EnumText<TEnum>() where TEnum : struct, Enum =>
-        new(value => WireEnum.Name(value), text => Enum.Parse<TEnum>(text.Replace("-", ""), true));
+        new(value => WireEnum.Name(value), text => WireEnum.Parse<TEnum>(text));
 }
 
 internal static class JsonColumns

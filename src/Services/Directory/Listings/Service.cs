@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace CareMesh.Directory.Listings;
 
 /// <summary>
@@ -65,8 +67,13 @@ public sealed class Service
     public DateTimeOffset LastModified { get; set; }
     public int Version { get; set; }
 
-    /// <summary>In the open feed and the coordinators' search: active, public and not withdrawn.</summary>
-    public bool IsListed => Status == ServiceStatus.Active && IsPublic && WithdrawnAt is null;
+    /// <summary>In the open feed and the coordinators' search: active, public and not withdrawn. Queries filter with this.</summary>
+    public static readonly Expression<Func<Service, bool>> Listed = s => s.Status == ServiceStatus.Active && s.IsPublic && s.WithdrawnAt == null;
+
+    private static readonly Func<Service, bool> ListedNow = Listed.Compile();
+
+    /// <summary><see cref="Listed"/>, for a service in hand.</summary>
+    public bool IsListed => ListedNow(this);
 
     /// <summary>Recomputes the search columns from the listing's parts; call after any change.</summary>
     public void Refresh(IEnumerable<string> taxonomyTermNames, string organisationName)

@@ -142,10 +142,8 @@ public static class ServicesApi
     public static async Task<Results<Ok<List<ListingVersion>>, ProblemHttpResult>> GetServiceHistory(
         Guid id, [AsParameters] ListingContext context, CancellationToken cancellationToken)
     {
-        var service = await context.Db.Services.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new { s.OrganisationId, Listed = s.Status == ServiceStatus.Active && s.IsPublic && s.WithdrawnAt == null })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (service is null || !ListingPermissions.CanSee(context.User, service.OrganisationId, service.Listed))
+        var service = await context.Db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (service is null || !ListingPermissions.CanSee(context.User, service.OrganisationId, service.IsListed))
         {
             return ListingProblems.NotFound(Listing, id);
         }

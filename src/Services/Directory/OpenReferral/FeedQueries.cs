@@ -46,7 +46,7 @@ public sealed record ServiceFilter(string? Search, Guid? TaxonomyTermId, Guid? T
     /// <summary>Listed services (active, public, not withdrawn) that pass every filter given.</summary>
     public async Task<IQueryable<Service>> ApplyAsync(DirectoryDbContext db, CancellationToken cancellationToken)
     {
-        var services = db.Services.Where(s => s.Status == ServiceStatus.Active && s.IsPublic && s.WithdrawnAt == null);
+        var services = db.Services.Where(Service.Listed);
         if (OrganisationId is { } organisationId)
         {
             services = services.Where(s => s.OrganisationId == organisationId);

@@ -289,7 +289,7 @@ public static class OpenReferralApi
 
     private static async Task<ILookup<Guid, OrukService>> ListedServicesOfAsync(DirectoryDbContext db, Guid[] organisationIds, bool full, CancellationToken cancellationToken)
     {
-        var ids = await db.Services.Where(s => organisationIds.Contains(s.OrganisationId) && s.Status == ServiceStatus.Active && s.IsPublic && s.WithdrawnAt == null)
+        var ids = await db.Services.Where(Service.Listed).Where(s => organisationIds.Contains(s.OrganisationId))
             .OrderBy(s => s.Name).Select(s => s.Id).ToListAsync(cancellationToken);
         var services = await LoadServicesAsync(db, ids, nested: full, cancellationToken);
         var terms = full ? await FeedTerms.ForAsync(db, services, cancellationToken) : TermLookup.Empty;

@@ -8,7 +8,8 @@ namespace CareMesh.Directory.Search;
 /// <summary>The words listings use, kept so that search can correct a misspelt query word to one of them.</summary>
 public static partial class SearchVocabulary
 {
-    private const int MinWordLength = 4;
+    /// <summary>Shorter words are neither kept nor corrected: a near miss of three letters means little.</summary>
+    public const int MinWordLength = 4;
 
     /// <summary>The distinct lower-case words of a service's searchable text.</summary>
     public static string[] WordsOf(Service service) =>

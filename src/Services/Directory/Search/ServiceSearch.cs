@@ -155,7 +155,7 @@ public sealed class ServiceSearch(DirectoryDbContext db)
     /// <summary>For each query word no listing uses, the listing word most like it (by trigram similarity), if any is close.</summary>
     private async Task<IReadOnlyDictionary<string, string>> CorrectionsAsync(IReadOnlyList<string> words, CancellationToken cancellationToken)
     {
-        var candidates = words.Where(w => w.Length >= 4 && !w.All(char.IsAsciiDigit)).ToArray();
+        var candidates = words.Where(w => w.Length >= SearchVocabulary.MinWordLength && !w.All(char.IsAsciiDigit)).ToArray();
         if (candidates.Length == 0)
         {
             return new Dictionary<string, string>();
@@ -181,9 +181,9 @@ public sealed class ServiceSearch(DirectoryDbContext db)
             reader.GetGuid(reader.GetOrdinal("organisation_id")),
             reader.GetString(reader.GetOrdinal("organisation_name")),
             reader["description"] is string description ? Summary(description) : null,
-            Enum.Parse<Capacity>(((string)reader["capacity"]).Replace("-", ""), ignoreCase: true),
+            WireEnum.Parse<Capacity>((string)reader["capacity"]),
             reader["typical_wait_weeks"] as int?,
-            Enum.Parse<ReferralRoute>(((string)reader["referral_route"]).Replace("-", ""), ignoreCase: true),
+            WireEnum.Parse<ReferralRoute>((string)reader["referral_route"]),
             (bool)reader["is_free"],
             metres is { } d ? Math.Round(d / 1000, 1) : null,
             reader["location_id"] is Guid locationId ? new SearchLocation(locationId, reader["location_name"] as string) : null,

@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Scalar.AspNetCore;
 using Yarp.ReverseProxy.Model;
 
@@ -24,6 +25,9 @@ internal static class Extensions
             .AddConfigFilter<ServiceDiscoveryDestinationFilter>()
             .AddTransforms(HeaderHygiene.Apply);
 
+        // The gateway only forwards and never blocks: a request runs on the I/O thread that read it
+        // instead of waking a pool thread (the app host does the same for its calls to services).
+        builder.Services.Configure<SocketTransportOptions>(sockets => sockets.UnsafePreferInlineScheduling = true);
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodySize;

@@ -40,6 +40,11 @@ public static class ServiceEnvironment
             environment[$"services__{reference}__http__0"] = inputs.HttpEndpoints[reference];
         }
 
+        foreach (var (name, value) in resource.Environment)
+        {
+            environment[name] = value;
+        }
+
         environment["ASPNETCORE_URLS"] = inputs.HttpEndpoints[resource.Name];
         environment["ASPNETCORE_ENVIRONMENT"] = options.EnvironmentName;
         environment["DOTNET_ENVIRONMENT"] = options.EnvironmentName;

@@ -23,4 +23,7 @@ public sealed record ResourceDefinition(string Name, ResourceKind Kind)
 
     /// <summary>Resources this one calls by name (service discovery); no start order implied.</summary>
     public IReadOnlyList<string> References { get; init; } = [];
+
+    /// <summary>Variables of the resource's own, such as runtime switches read before its code runs.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 }

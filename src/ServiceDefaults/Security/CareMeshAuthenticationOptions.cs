@@ -23,6 +23,12 @@ public sealed class CareMeshAuthenticationOptions
 
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a validated token is taken as valid without checking its signature again (never past its
+    /// expiry); also how long a token already seen outlives a change of the provider's keys. Zero checks every request.
+    /// </summary>
+    public TimeSpan RememberValidatedTokensFor { get; set; } = TimeSpan.FromMinutes(5);
+
     public string[] AllowedAlgorithms { get; set; } = ["RS256", "PS256", "ES256"];
 
     /// <summary>The claim that carries the user's selected role (CIS2: <c>selected_roleid</c>).</summary>

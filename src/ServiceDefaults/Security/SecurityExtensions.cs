@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Microsoft.Extensions.Hosting;
@@ -46,6 +47,13 @@ public static class SecurityExtensions
                 NameClaimType = "name",
                 RoleClaimType = CareMeshUser.RoleClaimType,
             };
+            if (options.RememberValidatedTokensFor > TimeSpan.Zero)
+            {
+                jwt.TokenHandlers.Clear();
+                jwt.TokenHandlers.Add(new ValidatedTokenCache(
+                    new JsonWebTokenHandler { MapInboundClaims = false }, TimeProvider.System, options.RememberValidatedTokensFor));
+            }
+
             jwt.Events = new JwtBearerEvents
             {
                 OnTokenValidated = context =>

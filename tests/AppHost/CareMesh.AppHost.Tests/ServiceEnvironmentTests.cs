@@ -53,7 +53,7 @@ public class ServiceEnvironmentTests
     }
 
     [Fact]
-    public void The_gateway_finds_all_four_services_and_gets_no_connection_string()
+    public void The_gateway_finds_all_four_services_runs_socket_completions_inline_and_gets_no_connection_string()
     {
         var expected = new Dictionary<string, string>
         {
@@ -61,6 +61,7 @@ public class ServiceEnvironmentTests
             ["services__careplans__http__0"] = "http://127.0.0.1:6002",
             ["services__directory__http__0"] = "http://127.0.0.1:6003",
             ["services__meetings__http__0"] = "http://127.0.0.1:6004",
+            ["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1",
             ["ASPNETCORE_URLS"] = "http://localhost:5090",
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["DOTNET_ENVIRONMENT"] = "Development",

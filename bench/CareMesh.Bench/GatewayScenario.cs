@@ -11,7 +11,7 @@ namespace CareMesh.Bench;
 /// <summary>
 /// The same small authenticated GET (<c>/api/meetings</c> as a care coordinator) sent straight to the
 /// meetings service and through the gateway, with the platform started by the app host as separate
-/// processes: throughput under saturation, then latency at a fixed moderate rate.
+/// processes: throughput under saturation, then latency at a few fixed moderate rates.
 /// </summary>
 public static partial class GatewayScenario
 {
@@ -23,7 +23,8 @@ public static partial class GatewayScenario
         var seconds = args.Int("seconds", 15);
         var connections = args.Int("connections", 32);
         var threads = args.Int("threads", 2);
-        var rate = args.Int("rate", 200);
+        // Per path; the gateway's added latency falls as the rate rises (warmer caches), so one figure is not enough.
+        int[] rates = [.. args.Text("rates", "50,100,200").Split(',').Select(rate => int.Parse(rate, CultureInfo.InvariantCulture))];
         var rateSeconds = args.Int("rate-seconds", 20);
         var warmup = args.Int("warmup", 10);
 
@@ -46,7 +47,10 @@ public static partial class GatewayScenario
 
         await ThroughputAsync(directClient, direct, gatewayClient, gateway, token, threads, connections,
             TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup));
-        await FixedRateAsync(directClient, direct, gatewayClient, gateway, rate, TimeSpan.FromSeconds(rateSeconds));
+        foreach (var rate in rates)
+        {
+            await FixedRateAsync(directClient, direct, gatewayClient, gateway, rate, TimeSpan.FromSeconds(rateSeconds));
+        }
     }
 
     /// <summary>

@@ -28,6 +28,8 @@ public sealed class GatewayProcess : IAsyncLifetime
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             // As the app host sets it: the gateway must still not believe callers' X-Forwarded-*.
             ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
+            // As the app host runs it (CareMeshTopology): socket completions on the I/O thread.
+            ["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1",
             ["Authentication__DevelopmentKeyFile"] = TestServers.DevelopmentKeyFile,
             ["Gateway__PerUser__PermitLimit"] = "20",
             ["Gateway__PerUser__Window"] = "00:01:00",

@@ -16,7 +16,7 @@ namespace Microsoft.Extensions.Hosting;
 internal sealed class ValidatedTokenCache(TokenHandler validator, TimeProvider time, TimeSpan maxAge) : TokenHandler, IDisposable
 {
     /// <summary>Far more than a network's staff signed in at once; past it, tokens are simply validated each time.</summary>
-    internal const int Capacity = 10_000;
+    private const int Capacity = 10_000;
 
     private readonly MemoryCache _validated = new(new MemoryCacheOptions { SizeLimit = Capacity });
 
@@ -24,6 +24,7 @@ internal sealed class ValidatedTokenCache(TokenHandler validator, TimeProvider t
     {
         var key = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
         var now = time.GetUtcNow();
+        // The cache's own expiry only frees memory (on its system clock); whether an entry still holds is decided here.
         if (_validated.TryGetValue(key, out Validated? remembered) && now < remembered!.Until)
         {
             return Result(remembered);

@@ -31,6 +31,8 @@ public static class DatabaseExtensions
             .AddInterceptors(services.GetServices<IInterceptor>()));
 
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(connectionName, tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.Services.AddScoped(services => new ServiceDatabase(services.GetRequiredService<TContext>()));
+        builder.AddScheduledCheck<KeptAnswersCleanup>(TimeSpan.FromHours(1));
 
         if (builder.Environment.IsDevelopment())
         {
@@ -57,4 +59,19 @@ internal sealed class DatabaseMigrator<TContext>(IServiceProvider services, ILog
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Removes answers kept for <c>Idempotency-Key</c> retries once they are older than <see cref="Idempotency.KeptFor"/>.</summary>
+public sealed class KeptAnswersCleanup(ServiceDatabase database) : IScheduledCheck
+{
+    public async Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (database.Context.Model.FindEntityType(typeof(IdempotentRequest)) is null)
+        {
+            return;
+        }
+
+        var before = now - Idempotency.KeptFor;
+        await database.Context.Set<IdempotentRequest>().Where(r => r.CreatedAt < before).ExecuteDeleteAsync(cancellationToken);
+    }
 }

@@ -47,14 +47,31 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddProblemDetails(options =>
             options.CustomizeProblemDetails = context =>
+            {
                 context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString()
-                                                               ?? context.HttpContext.TraceIdentifier);
+                                                               ?? context.HttpContext.TraceIdentifier;
+                if (context.ProblemDetails is HttpValidationProblemDetails validation)
+                {
+                    validation.Errors = ProblemFields.ToJsonNames(validation.Errors);
+                }
+            });
         builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
         // Unreadable bodies surface as exceptions so the handler can say what was wrong with them.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
-        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityScheme>());
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+            // One text policy for every string a request carries (TextPolicy), and no silently doubled fields.
+            options.SerializerOptions.Converters.Add(new SafeTextJsonConverter());
+            options.SerializerOptions.AllowDuplicateProperties = false;
+        });
+        builder.Services.AddSingleton<WorkingCalendar>();
+        builder.Services.AddOptions<WorkingTimeOptions>().BindConfiguration(WorkingTimeOptions.Section);
+        builder.Services.AddOpenApi(openApi =>
+        {
+            openApi.AddDocumentTransformer<BearerSecurityScheme>();
+            openApi.AddSchemaTransformer<ValidationSchemaTransformer>();
+        });
         builder.AddCareMeshAuthentication();
         builder.Services.AddCors(cors => cors.AddPolicy(OpenFeedCorsPolicy, policy => policy
             .AllowAnyOrigin()
@@ -109,6 +126,7 @@ public static class ServiceDefaultsExtensions
     {
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
+        app.Use(Idempotency.BufferKeyedBodies);
         // Empty error answers (401 and 403 from authentication, 404, 405...) become problem details.
         app.UseStatusCodePages();
         app.UseCors();

@@ -12,10 +12,25 @@ namespace Microsoft.Extensions.Hosting;
 internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems, ILogger<UnhandledExceptionHandler> logger)
     : IExceptionHandler
 {
+    /// <summary>The reader's own words, without the path and position it appends (the field already says where).</summary>
+    private static string ReadableMessage(System.Text.Json.JsonException json)
+    {
+        var message = json.Message;
+        var at = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return at > 0 ? message[..at] : message;
+    }
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
         {
+            // A body that is not the JSON asked for, or text the text policy refuses: named against its field.
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException json } bad => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [ProblemFields.FromJsonPath(json.Path)] = [ReadableMessage(json)] })
+            {
+                Status = bad.StatusCode,
+                Title = "The request could not be read.",
+            },
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,

@@ -6,7 +6,7 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class AuditExtensions
 {
-    /// <summary>Adds <c>audit_events</c> to a service's own database (its migration also makes it append-only).</summary>
+    /// <summary>Adds <c>audit_events</c> to a service's own database (its migration also makes it append-only: copy the trigger SQL of an existing AuditTrail migration).</summary>
     public static ModelBuilder AddAuditTable(this ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<AuditEvent>(audit =>
@@ -53,19 +53,4 @@ public static class AuditExtensions
     /// <summary>The actor for what a service does on its own, such as applying another service's event.</summary>
     public static ClaimsPrincipal SystemActor(string name) =>
         new(new ClaimsIdentity([new Claim("sub", $"system:{name}")], authenticationType: "system"));
-
-    /// <summary>
-    /// SQL for a migration: the audit table refuses UPDATE, DELETE and TRUNCATE, whoever asks. Applied
-    /// migrations use it as it is: change it only together with a new migration that applies the change.
-    /// </summary>
-    public const string AppendOnlySql = """
-        CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            RAISE EXCEPTION 'audit_events is append-only: % refused', TG_OP;
-        END $$;
-        CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
-            FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
-        CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
-            FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only();
-        """;
 }

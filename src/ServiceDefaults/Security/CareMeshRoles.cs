@@ -42,6 +42,9 @@ public static class CareMeshPolicies
     /// <summary>What only the PCN's team changes in the directory: organisations joining, taxonomies, imports.</summary>
     public const string DirectoryAdministration = "directory-administration";
 
+    /// <summary>Looking up who accessed a person's records: team leads and admins.</summary>
+    public const string AuditLookup = "audit-lookup";
+
     /// <summary>Running the platform: no patient data.</summary>
     public const string Operations = "operations";
 
@@ -55,6 +58,7 @@ public static class CareMeshPolicies
         [Directory] = [.. CareMeshRoles.Staff, CareMeshRoles.VcsPartner],
         [ListingManagers] = [CareMeshRoles.TeamLead, CareMeshRoles.Admin, CareMeshRoles.VcsPartner],
         [DirectoryAdministration] = [CareMeshRoles.TeamLead, CareMeshRoles.Admin],
+        [AuditLookup] = [CareMeshRoles.TeamLead, CareMeshRoles.Admin],
         [Operations] = [CareMeshRoles.Ops, CareMeshRoles.Admin],
     };
 }

@@ -9,6 +9,9 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        // Request records' attribute rules run before each handler. Called here, not in the service
+        // defaults: the source generator registers this project's own validation where it sees the call.
+        builder.Services.AddValidation();
         builder.AddServiceDatabase<CarePlansDbContext>("careplansdb");
         builder.AddMessaging<CarePlansDbContext>(bus =>
             bus.AddConsumer<ReferralReceivedConsumer, ReferralReceivedConsumerDefinition>());

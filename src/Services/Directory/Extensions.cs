@@ -12,6 +12,9 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        // Request records' attribute rules run before each handler. Called here, not in the service
+        // defaults: the source generator registers this project's own validation where it sees the call.
+        builder.Services.AddValidation();
         builder.AddServiceDatabase<DirectoryDbContext>("directorydb");
         builder.AddMessaging<DirectoryDbContext>(bus =>
             bus.AddConsumer<OnwardReferralSentConsumer, OnwardReferralSentConsumerDefinition>());

@@ -12,6 +12,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapMessagingEndpoints().RequireAuthorization(CareMeshPolicies.Operations);
 app.MapReferralsApi();
+app.MapAuditLookup("/api/referrals", "Referrals");
 
 app.Run();
 

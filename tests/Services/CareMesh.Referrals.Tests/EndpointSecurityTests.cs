@@ -10,5 +10,6 @@ public class EndpointSecurityTests(ReferralsServiceFactory factory) : IClassFixt
         EndpointSecurity.AssertEveryEndpointIsGuardedAsync(factory.Services, factory.CreateClient(), new Dictionary<string, string>
         {
             ["/api/referrals"] = CareMeshPolicies.Staff,
+            ["/api/referrals/audit"] = CareMeshPolicies.AuditLookup,
         });
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 using Respawn;
@@ -17,6 +18,9 @@ public abstract class ServiceFactory<TProgram>(string databaseConnectionName) : 
     private Respawner? _respawner;
 
     public TestDatabase Database { get; } = TestDatabase.Named(databaseConnectionName);
+
+    /// <summary>The service's clock: real time until a test moves it (reset with the database).</summary>
+    public TestClock Clock { get; } = new();
     public TestVirtualHost Broker { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -47,9 +51,10 @@ public abstract class ServiceFactory<TProgram>(string databaseConnectionName) : 
         return client;
     }
 
-    /// <summary>Empties every table, keeping the schema.</summary>
+    /// <summary>Empties every table, keeping the schema, and puts the clock back to real time.</summary>
     public async Task ResetAsync()
     {
+        Clock.Reset();
         await using var connection = new NpgsqlConnection(Database.ConnectionString);
         await connection.OpenAsync();
         await _respawner!.ResetAsync(connection);
@@ -67,6 +72,9 @@ public abstract class ServiceFactory<TProgram>(string databaseConnectionName) : 
         builder.UseSetting("Messaging:Retry:MinInterval", "00:00:00.050");
         builder.UseSetting("Messaging:Retry:MaxInterval", "00:00:00.200");
         builder.UseSetting("Messaging:Retry:IntervalDelta", "00:00:00.050");
+        // Scheduled checks run when a test says (Services.RunScheduledCheckAsync), not on their own timers.
+        builder.UseSetting("ScheduledChecks:Enabled", "false");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -31,6 +31,7 @@ public sealed class CarePlansDbContext(DbContextOptions<CarePlansDbContext> opti
         });
 
         modelBuilder.AddMessagingTables();
+        modelBuilder.AddIdempotencyTable();
         modelBuilder.AddAuditTable();
     }
 }

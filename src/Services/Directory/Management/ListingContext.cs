@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace CareMesh.Directory.Management;
 
-/// <summary>What every management endpoint works with.</summary>
+/// <summary>What every management endpoint works with. Services, not input: the request validation leaves it alone.</summary>
+[Microsoft.Extensions.Validation.SkipValidation]
 public sealed record ListingContext(DirectoryDbContext Db, TimeProvider Clock, ClaimsPrincipal User, IOptions<DirectoryOptions> Options, HttpContext Http)
 {
     public DateTimeOffset Now => Clock.GetUtcNow();

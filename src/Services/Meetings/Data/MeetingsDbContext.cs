@@ -20,5 +20,7 @@ public sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> option
         });
 
         modelBuilder.AddMessagingTables();
+        modelBuilder.AddIdempotencyTable();
+        modelBuilder.AddAuditTable();
     }
 }

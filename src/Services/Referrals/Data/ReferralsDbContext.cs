@@ -26,6 +26,7 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
         });
 
         modelBuilder.AddMessagingTables();
+        modelBuilder.AddIdempotencyTable();
         modelBuilder.AddAuditTable();
     }
 }

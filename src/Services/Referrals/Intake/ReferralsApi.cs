@@ -11,24 +11,17 @@ public static class ReferralsApi
 {
     public static IEndpointRouteBuilder MapReferralsApi(this IEndpointRouteBuilder app)
     {
-        var referrals = app.MapGroup("/api/referrals").WithTags("Referrals").RequireAuthorization(CareMeshPolicies.Staff);
-        referrals.MapPost("/", ReceiveReferral).WithName(nameof(ReceiveReferral));
+        var referrals = app.MapGroup("/api/referrals").WithTags("Referrals").RequireAuthorization(CareMeshPolicies.Staff).WithIdempotency();
+        referrals.MapPost("/", ReceiveReferral).WithName(nameof(ReceiveReferral)).ProducesValidationProblem();
         referrals.MapGet("/{id:guid}", GetReferral).WithName(nameof(GetReferral));
         return app;
     }
 
     /// <summary>Stores a new referral and announces it; it waits for triage.</summary>
-    public static async Task<Results<Created<ReferralResponse>, ValidationProblem>> ReceiveReferral(
+    public static async Task<Created<ReferralResponse>> ReceiveReferral(
         NewReferral request, ReferralsDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var details = request.Validate(DateOnly.FromDateTime(now.UtcDateTime), out var errors);
-        if (details is null)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The referral is not valid.");
-        }
-
-        var referral = Referral.Receive(details, now);
+        var referral = Referral.Receive(request.ToDetails(), clock.GetUtcNow());
         db.Referrals.Add(referral);
         db.AddIntegrationEvent(new ReferralReceived(
             referral.Id,

@@ -59,6 +59,29 @@ public class AuditTrailTests(ReferralsServiceFactory factory) : IClassFixture<Re
         Assert.Equal(before, await db.Set<AuditEvent>().CountAsync());
     }
 
+    [Fact]
+    public async Task A_team_lead_can_see_who_looked_at_a_persons_record_and_the_look_up_is_itself_audited()
+    {
+        var coordinator = factory.CreateClientAs(CareMeshRoles.CareCoordinator, "Y00002");
+        var created = await coordinator.PostAsync("/api/referrals", new StringContent(Referral, Encoding.UTF8, "application/json"));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        await factory.CreateClientAs(CareMeshRoles.Clinician, "Y00002").GetAsync($"/api/referrals/{id}");
+        var lead = factory.CreateClientAs(CareMeshRoles.TeamLead, "Y00002");
+
+        var lookup = await lead.PostAsJsonAsync("/api/referrals/audit/lookup", new { nhsNumber = "401 023 2137" });
+        var refused = await coordinator.PostAsJsonAsync("/api/referrals/audit/lookup", new { nhsNumber = "4010232137" });
+        var invalid = await lead.PostAsJsonAsync("/api/referrals/audit/lookup", new { nhsNumber = "4010232138" });
+
+        var entries = (await lookup.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
+        Assert.Equal(["referral.read", "referral.create"], entries.Take(2).Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal([CareMeshRoles.Clinician, CareMeshRoles.CareCoordinator], entries.Take(2).Select(e => e.GetProperty("role").GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
+        Assert.True(await db.Set<AuditEvent>().AnyAsync(a => a.Action == "audit.read" && a.NhsNumber == "4010232137" && a.UserId == "user-team-lead"));
+    }
+
     [Theory]
     [InlineData("UPDATE audit_events SET outcome = 'succeeded'")]
     [InlineData("DELETE FROM audit_events")]

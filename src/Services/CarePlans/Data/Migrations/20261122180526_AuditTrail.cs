@@ -1,6 +1,5 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.Hosting;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
@@ -46,7 +45,16 @@ namespace CareMesh.CarePlans.Data.Migrations
                 columns: new[] { "user_id", "occurred_at" });
         
             // Append-only: the audit trail refuses UPDATE, DELETE and TRUNCATE, whoever asks.
-            migrationBuilder.Sql(AuditExtensions.AppendOnlySql);
+            migrationBuilder.Sql("""
+                CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'audit_events is append-only: % refused', TG_OP;
+                END $$;
+                CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
+                    FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
+                CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
+                    FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only();
+                """);
         }
 
         protected override void Down(MigrationBuilder migrationBuilder)

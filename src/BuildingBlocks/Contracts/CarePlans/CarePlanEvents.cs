@@ -1,0 +1,65 @@
+namespace CareMesh.Contracts.CarePlans;
+
+/// <summary>A personalised care and support plan was opened as a draft (or a new draft version started after agreement).</summary>
+public sealed record CarePlanDrafted(
+    Guid CarePlanId,
+    Guid? ReferralId,
+    string NhsNumber,
+    int Version,
+    string? CareCoordinatorUserId,
+    DateTimeOffset DraftedAt);
+
+/// <summary>
+/// A plan version was agreed with the person. <paramref name="GpCopy"/> carries what the GP may
+/// receive under the person's sharing preference: codes only, or codes and the plan's narrative.
+/// </summary>
+/// <param name="Method">in-person, phone or video.</param>
+public sealed record CarePlanAgreed(
+    Guid CarePlanId,
+    Guid? ReferralId,
+    string NhsNumber,
+    string PracticeOds,
+    int Version,
+    string Method,
+    bool CarerPresent,
+    string AgreedByUserId,
+    DateTimeOffset AgreedAt,
+    DateOnly ReviewDue,
+    GpCopy GpCopy);
+
+/// <summary>What the GP record receives of an agreed plan.</summary>
+/// <param name="Sharing">codes-only or full-plan.</param>
+/// <param name="Narrative">The plan's narrative (what matters, goals, actions) as plain text; null when codes only.</param>
+public sealed record GpCopy(string Sharing, IReadOnlyList<SnomedConcept> Codes, string? Narrative);
+
+/// <summary>A plan's review date has arrived. Published once per due review.</summary>
+public sealed record CarePlanReviewDue(
+    Guid CarePlanId,
+    Guid? ReferralId,
+    string NhsNumber,
+    DateOnly ReviewDue,
+    string? CareCoordinatorUserId,
+    DateTimeOffset DetectedAt);
+
+/// <summary>A plan was closed (the episode ended, the person declined, or they moved away).</summary>
+public sealed record CarePlanClosed(
+    Guid CarePlanId,
+    Guid? ReferralId,
+    string NhsNumber,
+    string Reason,
+    DateTimeOffset ClosedAt);
+
+/// <summary>A Patient Activation Measure score was recorded.</summary>
+/// <param name="Level">1 to 4, by the published cut-offs.</param>
+/// <param name="ChangeSinceBaseline">Score minus the baseline's; null for the baseline itself.</param>
+public sealed record ActivationRecorded(
+    Guid CarePlanId,
+    string NhsNumber,
+    Guid MeasurementId,
+    decimal Score,
+    int Level,
+    bool IsBaseline,
+    decimal? ChangeSinceBaseline,
+    DateOnly MeasuredOn,
+    SnomedConcept Code,
+    DateTimeOffset RecordedAt);

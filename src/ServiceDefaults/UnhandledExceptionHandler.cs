@@ -7,7 +7,8 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// Turns what reaches the top unhandled into problem details. Malformed request bodies are the
-/// caller's fault (400); anything else is ours (500) and is logged with its trace.
+/// caller's fault (400), a write that lost a race on a record's version is a 412; anything else is
+/// ours (500) and is logged with its trace.
 /// </summary>
 internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems, ILogger<UnhandledExceptionHandler> logger)
     : IExceptionHandler
@@ -30,6 +31,13 @@ internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems,
             {
                 Status = bad.StatusCode,
                 Title = "The request could not be read.",
+            },
+            // Someone saved the same record between this request's read and its write (its version token moved).
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = StatusCodes.Status412PreconditionFailed,
+                Title = "The record has changed since you read it.",
+                Detail = "Read it again, apply your change to the current version and send that version in If-Match.",
             },
             BadHttpRequestException bad => new ProblemDetails
             {

@@ -128,17 +128,21 @@ public static class ActionsApi
             only = parsed;
         }
 
-        var userId = context.UserId;
-        var query = context.Db.Actions.AsNoTracking().Where(a => a.OwnerUserId == userId);
+        var actions = await Mine(context.Db, context.UserId, only, overdue == true, UkTime.Today(context.Clock)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(await AuditedAsync(actions, context, withUpdates: false, cancellationToken));
+    }
+
+    /// <summary>"My actions": an owner's, soonest due first (open and in progress unless <paramref name="only"/> names a status).</summary>
+    public static IQueryable<MdtAction> Mine(Data.MeetingsDbContext db, string userId, ActionStatus? only, bool overdue, DateOnly today)
+    {
+        var query = db.Actions.AsNoTracking().Where(a => a.OwnerUserId == userId);
         query = only is { } one ? query.Where(a => a.Status == one) : query.Where(a => a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress);
-        if (overdue == true)
+        if (overdue)
         {
-            var today = UkTime.Today(context.Clock);
             query = query.Where(a => (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress) && a.DueOn < today);
         }
 
-        var actions = await query.OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(PageLimit).ToListAsync(cancellationToken);
-        return TypedResults.Ok(await AuditedAsync(actions, context, withUpdates: false, cancellationToken));
+        return query.OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(PageLimit);
     }
 
     public static async Task<Ok<List<ActionResponse>>> GetOverdueActions([AsParameters] MeetingsContext context, CancellationToken cancellationToken)

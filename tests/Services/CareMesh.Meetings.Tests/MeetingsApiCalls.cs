@@ -114,8 +114,9 @@ public sealed class MeetingsApiCalls(MeetingsServiceFactory factory)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    public Task PublishAsync<T>(T message, Guid messageId) where T : class =>
-        factory.Services.GetRequiredService<IBus>().Publish(message, context => context.MessageId = messageId);
+    /// <summary>Publishes <paramref name="message"/> as its own type into the service's broker, as another service would.</summary>
+    public Task PublishAsync(object message, Guid messageId) =>
+        factory.Services.GetRequiredService<IBus>().Publish(message, message.GetType(), context => context.MessageId = messageId);
 
     public async Task<T> QueryAsync<T>(Func<MeetingsDbContext, Task<T>> query)
     {

@@ -33,7 +33,7 @@ public partial class QueryPlanTests(QueryPlanTests.SeededMeetings meetings) : IC
         },
         {
             "meetings coming up",
-            "SELECT * FROM mdt_meetings WHERE starts_at + duration > TIMESTAMPTZ '2026-06-01' AND (scope = 'Pcn' OR organisation = 'Y00001') ORDER BY starts_at LIMIT 500",
+            "SELECT * FROM mdt_meetings WHERE starts_at > TIMESTAMPTZ '2026-05-31 16:00Z' AND starts_at + duration > TIMESTAMPTZ '2026-06-01' AND (scope = 'Pcn' OR organisation = 'Y00001') ORDER BY starts_at LIMIT 500",
             "ix_mdt_meetings_starts_at"
         },
         {

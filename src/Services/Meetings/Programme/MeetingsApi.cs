@@ -7,6 +7,9 @@ namespace CareMesh.Meetings.Programme;
 /// <summary>MDT meetings: the ones coming up, a one-off, and one meeting moved, cancelled or reinstated without touching its series.</summary>
 public static class MeetingsApi
 {
+    /// <summary>The longest a meeting may last (the requests' limit).</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromMinutes(480);
+
     public static RouteGroupBuilder MapMeetingsApi(this IEndpointRouteBuilder app)
     {
         var meetings = app.MapGroup("/api/meetings").WithTags("MDT meetings").RequireAuthorization(CareMeshPolicies.Staff).WithIdempotency();
@@ -55,7 +58,9 @@ public static class MeetingsApi
 
         var now = context.Now;
         var query = context.Db.Meetings.AsNoTracking().Where(MeetingAccess.Visible(context.User, context.Options));
-        query = from is null && to is null ? query.Where(m => m.StartsAt + m.Duration > now) : query;
+        // Started at most the longest meeting ago (so the start index narrows it), and not yet over.
+        var earliest = now - MaxDuration;
+        query = from is null && to is null ? query.Where(m => m.StartsAt > earliest && m.StartsAt + m.Duration > now) : query;
         if (from is { } start)
         {
             query = query.Where(m => m.StartsAt >= start);
@@ -79,7 +84,7 @@ public static class MeetingsApi
 
     public static async Task<Ok<List<MeetingSummary>>> GetMyMeetings([AsParameters] MeetingsContext context, CancellationToken cancellationToken)
     {
-        var from = UkTime.At(UkTime.Today(context.Clock), TimeOnly.MinValue);
+        var from = Schedule.Instant(UkTime.Today(context.Clock), TimeOnly.MinValue);
         var meetings = await MembersMeetings(context.Db, context.UserId, from, from.AddDays(context.Options.FeedDaysAhead))
             .OrderBy(m => m.StartsAt).ToListAsync(cancellationToken);
         return TypedResults.Ok(meetings.Select(MeetingSummary.From).ToList());
@@ -96,7 +101,7 @@ public static class MeetingsApi
         {
             Id = Guid.CreateVersion7(),
             Title = request.Title!,
-            StartsAt = UkTime.At(request.Date!.Value, ClockTimeAttribute.Parse(request.StartTime!)),
+            StartsAt = Schedule.Instant(request.Date!.Value, ClockTimeAttribute.Parse(request.StartTime!)),
             Duration = TimeSpan.FromMinutes(request.DurationMinutes!.Value),
             Kind = WireEnum.Parse<MeetingKind>(request.Kind!),
             Scope = WireEnum.Parse<MeetingScope>(request.Scope!),
@@ -134,7 +139,7 @@ public static class MeetingsApi
         ChangeAsync(id, MeetingAction.Change, context, cancellationToken, meeting =>
         {
             meeting.OriginallyStartsAt ??= meeting.StartsAt;
-            meeting.StartsAt = UkTime.At(request.Date!.Value, ClockTimeAttribute.Parse(request.StartTime!));
+            meeting.StartsAt = Schedule.Instant(request.Date!.Value, ClockTimeAttribute.Parse(request.StartTime!));
             meeting.Duration = request.DurationMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : meeting.Duration;
             meeting.Location = request.Location ?? meeting.Location;
             meeting.VideoLink = request.VideoLink ?? meeting.VideoLink;

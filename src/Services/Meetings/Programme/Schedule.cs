@@ -3,6 +3,9 @@ namespace CareMesh.Meetings.Programme;
 /// <summary>Where a series' meetings fall, and the deadlines each meeting's date sets.</summary>
 public static class Schedule
 {
+    /// <summary>The instant a UK date and wall-clock time name (<see cref="UkTime.At"/>'s rule for the hours the clocks skip or repeat), in UTC as it is stored.</summary>
+    public static DateTimeOffset Instant(DateOnly date, TimeOnly time) => UkTime.At(date, time).ToUniversalTime();
+
     /// <summary>
     /// The instant agenda additions close: the meeting's own time of day, <paramref name="workingDays"/>
     /// working days before its date (a Thursday 13:00 meeting closes on Tuesday at 13:00; bank holidays do not count).
@@ -15,7 +18,7 @@ public static class Schedule
         }
 
         var local = UkTime.ToUk(startsAt);
-        return UkTime.At(calendar.WorkingDaysBefore(DateOnly.FromDateTime(local.DateTime), workingDays), TimeOnly.FromDateTime(local.DateTime));
+        return Instant(calendar.WorkingDaysBefore(DateOnly.FromDateTime(local.DateTime), workingDays), TimeOnly.FromDateTime(local.DateTime));
     }
 
     /// <summary>Sets the deadlines that follow from the meeting's time.</summary>
@@ -52,7 +55,7 @@ public static class Schedule
             SeriesId = series.Id,
             OccurrenceDate = date,
             Title = series.Title,
-            StartsAt = UkTime.At(date, series.StartTime),
+            StartsAt = Instant(date, series.StartTime),
             Duration = TimeSpan.FromMinutes(series.DurationMinutes),
             Status = MeetingStatus.Scheduled,
         };

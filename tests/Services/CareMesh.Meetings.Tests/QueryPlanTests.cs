@@ -38,7 +38,7 @@ public partial class QueryPlanTests(QueryPlanTests.SeededMeetings meetings) : IC
         },
         {
             "a person's open actions for the papers",
-            "SELECT * FROM mdt_actions WHERE nhs_number IN ('9434765919', '9449305552') AND status IN ('Open', 'InProgress') ORDER BY due_on",
+            "SELECT * FROM mdt_actions WHERE nhs_number IN ('8000000007', '8000000011') AND status IN ('Open', 'InProgress') ORDER BY due_on",
             "ix_mdt_actions_nhs_number"
         },
         {

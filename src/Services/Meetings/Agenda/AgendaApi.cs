@@ -89,7 +89,12 @@ public static class AgendaApi
     }
 
     /// <summary>The agenda as the API and the papers show it.</summary>
-    public static async Task<AgendaResponse> AgendaAsync(MdtMeeting meeting, MeetingsContext context, CancellationToken cancellationToken)
+    public static async Task<AgendaResponse> AgendaAsync(MdtMeeting meeting, MeetingsContext context, CancellationToken cancellationToken) =>
+        (await AgendaWithPeopleAsync(meeting, context, cancellationToken)).Agenda;
+
+    /// <summary>The agenda, and what Meetings knows of each person on it (the papers need both).</summary>
+    public static async Task<(AgendaResponse Agenda, Dictionary<string, Person> People)> AgendaWithPeopleAsync(
+        MdtMeeting meeting, MeetingsContext context, CancellationToken cancellationToken)
     {
         var items = await context.Db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == meeting.Id).ToListAsync(cancellationToken);
         var numbers = items.Where(i => i.NhsNumber is not null).Select(i => i.NhsNumber!).Distinct().ToList();
@@ -100,8 +105,8 @@ public static class AgendaApi
                 i.NhsNumber is { } number ? history.GetValueOrDefault(number) ?? [] : []))
             .ToList();
         var now = context.Now;
-        return new AgendaResponse(meeting.Id, meeting.AgendaClosesAt, now >= meeting.AgendaClosesAt, (int)meeting.Duration.TotalMinutes,
-            ordered.Where(i => i.Status == AgendaItemStatus.Confirmed).Sum(i => i.MinutesAllotted), ordered);
+        return (new AgendaResponse(meeting.Id, meeting.AgendaClosesAt, now >= meeting.AgendaClosesAt, (int)meeting.Duration.TotalMinutes,
+            ordered.Where(i => i.Status == AgendaItemStatus.Confirmed).Sum(i => i.MinutesAllotted), ordered), people);
     }
 
     public static async Task<Results<Created<AgendaItemResponse>, ProblemHttpResult>> AddAgendaItem(

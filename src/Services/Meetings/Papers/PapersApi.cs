@@ -105,10 +105,9 @@ public static class PapersApi
             return null;
         }
 
-        var agenda = await AgendaApi.AgendaAsync(meeting, context, cancellationToken);
+        var (agenda, people) = await AgendaApi.AgendaWithPeopleAsync(meeting, context, cancellationToken);
         var items = agenda.Items.Where(i => i.Status == AgendaItemStatus.Confirmed).ToList();
         var numbers = items.Where(i => i.NhsNumber is not null).Select(i => i.NhsNumber!).Distinct().ToList();
-        var people = await context.Db.People.AsNoTracking().Where(p => numbers.Contains(p.NhsNumber)).ToDictionaryAsync(p => p.NhsNumber, cancellationToken);
         var actions = await context.Db.Actions.AsNoTracking()
             .Where(a => a.NhsNumber != null && numbers.Contains(a.NhsNumber) && (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress))
             .OrderBy(a => a.DueOn).ToListAsync(cancellationToken);

@@ -50,7 +50,11 @@ internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems,
 
         if (problem is null)
         {
-            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            // A path that is itself a credential (a calendar link) is logged by its prefix alone.
+            var path = ServiceDefaultsExtensions.CarriesSecret(httpContext.Request.Path)
+                ? ServiceDefaultsExtensions.SecretBearingPaths.First(prefix => httpContext.Request.Path.StartsWithSegments(prefix)) + "/(secret)"
+                : httpContext.Request.Path.ToString();
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, path);
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,

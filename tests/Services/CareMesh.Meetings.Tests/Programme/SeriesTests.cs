@@ -124,6 +124,19 @@ public class SeriesTests(MeetingsServiceFactory factory) : IClassFixture<Meeting
     }
 
     [Fact]
+    public async Task Changing_only_the_time_moves_the_untouched_meetings_on_the_same_dates()
+    {
+        factory.Clock.SetTo(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        var id = (await _api.CreateSeriesAsync(MeetingsApiCalls.Series("tuesday", "09:30", startsOn: "2026-03-24"))).GetProperty("id").GetGuid();
+        var before = await _api.QueryAsync(db => db.Meetings.CountAsync(m => m.SeriesId == id));
+
+        await _api.PutAsync($"/api/meeting-series/{id}", MeetingsApiCalls.Series("tuesday", "14:00", startsOn: "2026-03-24"));
+
+        Assert.Equal([At("2026-03-24T14:00:00Z"), At("2026-03-31T13:00:00Z")], await StartsAsync(id, "2026-03-20", "2026-04-01"));
+        Assert.Equal(before, await _api.QueryAsync(db => db.Meetings.CountAsync(m => m.SeriesId == id)));
+    }
+
+    [Fact]
     public async Task A_series_that_is_not_valid_is_refused_naming_every_field_and_nothing_is_stored()
     {
         var body = MeetingsApiCalls.Series();

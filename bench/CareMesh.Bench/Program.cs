@@ -6,6 +6,7 @@ var scenarios = new Dictionary<string, Func<BenchArguments, Task>>(StringCompare
     ["gateway"] = GatewayScenario.RunAsync,
     ["directory"] = DirectoryScenario.RunAsync,
     ["dashboard"] = DashboardScenario.RunAsync,
+    ["meetings"] = MeetingsScenario.RunAsync,
 };
 
 // The dashboard scenario runs the app host's receiver in a child process of this executable.

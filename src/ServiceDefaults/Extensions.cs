@@ -32,6 +32,12 @@ public static class ServiceDefaultsExtensions
     public const string OpenFeedCorsPolicy = "open-feed";
     public const string LiveTag = "live";
 
+    /// <summary>
+    /// Paths whose next segment is itself a credential (a calendar feed's secret link): their requests
+    /// are never traced, so the secret reaches no span, in the gateway or the service.
+    /// </summary>
+    public static readonly string[] SecretBearingPaths = ["/calendar"];
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
@@ -71,6 +77,7 @@ public static class ServiceDefaultsExtensions
         {
             openApi.AddDocumentTransformer<BearerSecurityScheme>();
             openApi.AddSchemaTransformer<ValidationSchemaTransformer>();
+            openApi.AddOperationTransformer<ExamplesOperationTransformer>();
         });
         builder.AddCareMeshAuthentication();
         builder.Services.AddCors(cors => cors.AddPolicy(OpenFeedCorsPolicy, policy => policy
@@ -102,7 +109,7 @@ public static class ServiceDefaultsExtensions
                 .AddSource(builder.Environment.ApplicationName, "MassTransit", "CareMesh.*")
                 .AddAspNetCoreInstrumentation(aspnet =>
                     // Load balancers poll health every few seconds: those requests would drown real traces.
-                    aspnet.Filter = context => !IsHealthRequest(context.Request.Path))
+                    aspnet.Filter = context => !IsHealthRequest(context.Request.Path) && !CarriesSecret(context.Request.Path))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql());
 
@@ -145,6 +152,8 @@ public static class ServiceDefaultsExtensions
         app.MapOpenApi().AllowAnonymous();
         return app;
     }
+
+    public static bool CarriesSecret(PathString path) => SecretBearingPaths.Any(prefix => path.StartsWithSegments(prefix));
 
     private static bool IsHealthRequest(PathString path) =>
         path.StartsWithSegments(HealthEndpointPath) || path.StartsWithSegments(AlivenessEndpointPath);

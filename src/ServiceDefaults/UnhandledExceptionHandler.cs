@@ -7,7 +7,8 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// Turns what reaches the top unhandled into problem details. Malformed request bodies are the
-/// caller's fault (400); anything else is ours (500) and is logged with its trace.
+/// caller's fault (400), a write that lost a race on a record's version is a 412; anything else is
+/// ours (500) and is logged with its trace.
 /// </summary>
 internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems, ILogger<UnhandledExceptionHandler> logger)
     : IExceptionHandler
@@ -31,6 +32,13 @@ internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems,
                 Status = bad.StatusCode,
                 Title = "The request could not be read.",
             },
+            // Someone saved the same record between this request's read and its write (its version token moved).
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = StatusCodes.Status412PreconditionFailed,
+                Title = "The record has changed since you read it.",
+                Detail = "Read it again, apply your change to the current version and send that version in If-Match.",
+            },
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
@@ -42,7 +50,11 @@ internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems,
 
         if (problem is null)
         {
-            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            // A path that is itself a credential (a calendar link) is logged by its prefix alone.
+            var path = ServiceDefaultsExtensions.CarriesSecret(httpContext.Request.Path)
+                ? ServiceDefaultsExtensions.SecretBearingPaths.First(prefix => httpContext.Request.Path.StartsWithSegments(prefix)) + "/(secret)"
+                : httpContext.Request.Path.ToString();
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, path);
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,

@@ -1,4 +1,9 @@
+using MassTransit;
+using CareMesh.Meetings.Actions;
 using CareMesh.Meetings.Data;
+using CareMesh.Meetings.Papers;
+using CareMesh.Meetings.People;
+using CareMesh.Meetings.Programme;
 using CareMesh.Messaging;
 
 namespace CareMesh.Meetings;
@@ -10,7 +15,18 @@ internal static class Extensions
         // Request records' attribute rules run before each handler. Called here, not in the service
         // defaults: the source generator registers this project's own validation where it sees the call.
         builder.Services.AddValidation();
+        builder.Services.AddOptions<MeetingsOptions>().BindConfiguration(MeetingsOptions.Section);
         builder.AddServiceDatabase<MeetingsDbContext>("meetingsdb");
-        builder.AddMessaging<MeetingsDbContext>();
+        builder.Services.AddScoped<PersonRecords>();
+        builder.AddMessaging<MeetingsDbContext>(bus =>
+        {
+            bus.AddConsumer<ReferralAcceptedConsumer, ReferralAcceptedConsumerDefinition>();
+            bus.AddConsumer<EscalationRaisedConsumer, EscalationRaisedConsumerDefinition>();
+            bus.AddConsumer<CarePlanReviewDueConsumer, CarePlanReviewDueConsumerDefinition>();
+            bus.AddConsumer<CarePlanStatusConsumer, CarePlanStatusConsumerDefinition>();
+        });
+        builder.AddScheduledCheck<SeriesHorizonCheck>(TimeSpan.FromHours(6));
+        builder.AddScheduledCheck<LatePapersCheck>(TimeSpan.FromMinutes(5));
+        builder.AddScheduledCheck<OverdueActionsCheck>(TimeSpan.FromMinutes(15));
     }
 }

@@ -10,7 +10,7 @@ namespace CareMesh.Gateway.Tests;
 /// <summary>Every route in the gateway's configuration, and who it lets through.</summary>
 public class RouteSecurityTests(ServiceBackends backends) : IClassFixture<ServiceBackends>
 {
-    private static readonly string[] OpenPrefixes = ["/oruk/", "/openapi/"];
+    private static readonly string[] OpenPrefixes = ["/oruk/", "/openapi/", "/calendar/"];
 
     /// <summary>Who each public prefix is for (ARCHITECTURE.md's public surface): the configuration must say the same.</summary>
     private static readonly Dictionary<string, string> IntendedPolicy = new()
@@ -26,6 +26,8 @@ public class RouteSecurityTests(ServiceBackends backends) : IClassFixture<Servic
         ["/api/meetings/"] = CareMeshPolicies.Staff,
         ["/api/meeting-series/"] = CareMeshPolicies.Staff,
         ["/api/actions/"] = CareMeshPolicies.Staff,
+        // A calendar client cannot send a token: the secret in the link is the credential (Meetings checks it).
+        ["/calendar/"] = CareMeshPolicies.Anonymous,
         ["/openapi/"] = CareMeshPolicies.Anonymous,
     };
 
@@ -44,6 +46,18 @@ public class RouteSecurityTests(ServiceBackends backends) : IClassFixture<Servic
         }
 
         Assert.All(IntendedPolicy.Keys, prefix => Assert.Contains(routes, r => r.Match.Path!.StartsWith(prefix, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Every_open_route_is_limited_per_address()
+    {
+        using var gateway = backends.Gateway();
+        var routes = gateway.Services.GetRequiredService<IProxyConfigProvider>().GetConfig().Routes;
+
+        // Without a user to count against, the caller's address is the only limit (a calendar link's secret cannot be guessed at speed).
+        Assert.All(routes.Where(r => r.AuthorizationPolicy == CareMeshPolicies.Anonymous),
+            route => Assert.True(route.RateLimiterPolicy == RateLimitPolicies.PerAddress, $"{route.RouteId}: {route.RateLimiterPolicy}"));
+        Assert.Contains(routes, r => r.RouteId == "calendar" && r.Match.Methods!.SequenceEqual(["GET", "HEAD"]));
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public class RoutingTests(ServiceBackends backends) : IClassFixture<ServiceBacke
     [InlineData("/api/meetings", "meetings")]
     [InlineData("/api/meeting-series/1", "meetings")]
     [InlineData("/api/actions", "meetings")]
+    [InlineData("/calendar/Zk3x9-secret_link.ics", "meetings")]
     public async Task Each_public_prefix_reaches_its_service_with_path_and_query_intact(string path, string service)
     {
         using var gateway = backends.Gateway();

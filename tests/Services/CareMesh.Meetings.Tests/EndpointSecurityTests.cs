@@ -10,5 +10,10 @@ public class EndpointSecurityTests(MeetingsServiceFactory factory) : IClassFixtu
         EndpointSecurity.AssertEveryEndpointIsGuardedAsync(factory.Services, factory.CreateClient(), new Dictionary<string, string>
         {
             ["/api/meetings"] = CareMeshPolicies.Staff,
+            ["/api/meeting-series"] = CareMeshPolicies.Staff,
+            ["/api/actions"] = CareMeshPolicies.Staff,
+            ["/api/meetings/audit"] = CareMeshPolicies.AuditLookup,
+            // The secret in the link is the credential: a calendar client sends no token.
+            ["/calendar/"] = CareMeshPolicies.Anonymous,
         });
 }

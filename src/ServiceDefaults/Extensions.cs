@@ -139,6 +139,8 @@ public static class ServiceDefaultsExtensions
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization, so a caller who may not call an endpoint learns nothing from its query's faults.
+        app.Use(QueryTextPolicy.ApplyAsync);
 
         // Health answers in every environment, without a token: the app host and load balancers depend on it.
         app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions

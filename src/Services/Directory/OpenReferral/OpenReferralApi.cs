@@ -246,6 +246,11 @@ public static class OpenReferralApi
     /// </summary>
     private static async Task<List<Guid>> PageOfIdsAsync(IQueryable<Service> services, PageRequest page, int total, CancellationToken cancellationToken)
     {
+        if (page.Skip >= total)
+        {
+            return [];
+        }
+
         if (page.Skip <= total / 2)
         {
             return await services.OrderBy(s => s.Id).Skip(page.Skip).Take(page.Size).Select(s => s.Id).ToListAsync(cancellationToken);

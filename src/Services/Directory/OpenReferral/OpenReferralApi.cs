@@ -20,7 +20,7 @@ public static class OpenReferralApi
 
     /// <summary>The feed's own OpenAPI document: its operations only, not the rest of the Directory's API.</summary>
     public const string DocumentName = "oruk";
-    public const string DocumentPath = "/oruk/openapi.json";
+    public const string DocumentPath = $"/oruk/openapi/{DocumentName}.json";
 
     /// <summary>
     /// The document a feed consumer is pointed at, and the public address it is given under: the gateway
@@ -41,7 +41,8 @@ public static class OpenReferralApi
 
     public static IEndpointRouteBuilder MapOpenReferralApi(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi($"/{{documentName:regex(^{DocumentName}$)}}/openapi.json").AllowAnonymous().RequireCors(ServiceDefaultsExtensions.OpenFeedCorsPolicy);
+        // Under /oruk, so the feed's gateway route serves it; the one document this path may name is the feed's.
+        app.MapOpenApi($"/oruk/openapi/{{documentName:regex(^{DocumentName}$)}}.json").AllowAnonymous().RequireCors(ServiceDefaultsExtensions.OpenFeedCorsPolicy);
         // Endpoint names are the standard's operation ids.
         var oruk = app.MapGroup("/oruk").WithTags("Open Referral UK").AllowAnonymous().RequireCors(ServiceDefaultsExtensions.OpenFeedCorsPolicy);
         oruk.MapGet("/", GetApiDetails).WithName("getAPIMetaInformation");

@@ -38,7 +38,7 @@ public class ApiDetailsTests(DirectoryServiceFactory factory) : IClassFixture<Di
         var details = await (await client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
 
         var openApiUrl = new Uri(details.GetProperty("openapi_url").GetString()!);
-        Assert.Equal("https://directory.pcn.example/oruk/openapi.json", openApiUrl.ToString());
+        Assert.Equal("https://directory.pcn.example/oruk/openapi/oruk.json", openApiUrl.ToString());
         var document = await client.GetFromJsonAsync<JsonElement>(openApiUrl.PathAndQuery);
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/oruk/services", paths);

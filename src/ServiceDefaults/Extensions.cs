@@ -135,6 +135,7 @@ public static class ServiceDefaultsExtensions
         {
             openApi.AddDocumentTransformer<BearerSecurityScheme>();
             openApi.AddSchemaTransformer<ValidationSchemaTransformer>();
+            openApi.AddOperationTransformer<RefusalsOperationTransformer>();
             openApi.AddOperationTransformer<ExamplesOperationTransformer>();
             configure?.Invoke(openApi);
         });

@@ -15,7 +15,7 @@ public static class OrganisationsApi
         var organisations = app.MapGroup("/api/directory/organisations").WithTags("Directory organisations").RequireAuthorization(CareMeshPolicies.Directory);
         organisations.MapPost("/", CreateOrganisation).WithName(nameof(CreateOrganisation)).RequireAuthorization(CareMeshPolicies.DirectoryAdministration);
         organisations.MapGet("/{id:guid}", GetOrganisation).WithName(nameof(GetOrganisation));
-        organisations.MapPut("/{id:guid}", UpdateOrganisation).WithName(nameof(UpdateOrganisation)).RequireAuthorization(CareMeshPolicies.ListingManagers);
+        organisations.MapPut("/{id:guid}", UpdateOrganisation).WithName(nameof(UpdateOrganisation)).Refuses(StatusCodes.Status412PreconditionFailed).RequireAuthorization(CareMeshPolicies.ListingManagers);
         organisations.MapGet("/{id:guid}/verification-due", ListVerificationDue).WithName(nameof(ListVerificationDue)).RequireAuthorization(CareMeshPolicies.ListingManagers);
         return app;
     }

@@ -18,9 +18,9 @@ public static class ServicesApi
         var services = app.MapGroup("/api/directory/services").WithTags("Directory services").RequireAuthorization(CareMeshPolicies.Directory);
         services.MapPost("/", CreateService).WithName(nameof(CreateService)).RequireAuthorization(CareMeshPolicies.ListingManagers);
         services.MapGet("/{id:guid}", GetService).WithName(nameof(GetService));
-        services.MapPut("/{id:guid}", UpdateService).WithName(nameof(UpdateService)).RequireAuthorization(CareMeshPolicies.ListingManagers);
-        services.MapPost("/{id:guid}/verify", VerifyService).WithName(nameof(VerifyService)).RequireAuthorization(CareMeshPolicies.ListingManagers);
-        services.MapPost("/{id:guid}/withdraw", WithdrawService).WithName(nameof(WithdrawService)).RequireAuthorization(CareMeshPolicies.ListingManagers);
+        services.MapPut("/{id:guid}", UpdateService).WithName(nameof(UpdateService)).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).RequireAuthorization(CareMeshPolicies.ListingManagers);
+        services.MapPost("/{id:guid}/verify", VerifyService).WithName(nameof(VerifyService)).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).RequireAuthorization(CareMeshPolicies.ListingManagers);
+        services.MapPost("/{id:guid}/withdraw", WithdrawService).WithName(nameof(WithdrawService)).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).RequireAuthorization(CareMeshPolicies.ListingManagers);
         services.MapGet("/{id:guid}/history", GetServiceHistory).WithName(nameof(GetServiceHistory));
         return app;
     }

@@ -1,6 +1,7 @@
-using CareMesh.Messaging;
 using CareMesh.CarePlans;
 using CareMesh.CarePlans.Patients;
+using CareMesh.CarePlans.Plans;
+using CareMesh.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,7 +12,9 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapMessagingEndpoints().RequireAuthorization(CareMeshPolicies.Operations);
-app.MapCarePlansApi();
+var plans = app.MapPlansApi();
+plans.MapPatientsApi();
+app.MapAuditLookup("/api/care-plans", "Care plans");
 
 app.Run();
 

@@ -1,6 +1,11 @@
+using System.Text.Json;
 using CareMesh.CarePlans.Patients;
+using CareMesh.CarePlans.Plans;
 using CareMesh.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CareMesh.CarePlans.Data;
 
@@ -8,6 +13,7 @@ public sealed class CarePlansDbContext(DbContextOptions<CarePlansDbContext> opti
 {
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<PatientReferral> PatientReferrals => Set<PatientReferral>();
+    public DbSet<CarePlan> Plans => Set<CarePlan>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -30,8 +36,45 @@ public sealed class CarePlansDbContext(DbContextOptions<CarePlansDbContext> opti
             referral.Property(r => r.Urgency).HasMaxLength(20);
         });
 
+        modelBuilder.Entity<CarePlan>(plan =>
+        {
+            plan.ToTable("care_plans");
+            plan.HasKey(p => p.Id);
+            plan.Property(p => p.NhsNumber).HasMaxLength(10).IsFixedLength();
+            plan.HasOne(p => p.Patient).WithMany().HasForeignKey(p => p.NhsNumber);
+            plan.Property(p => p.PracticeOds).HasMaxLength(10);
+            plan.Property(p => p.Status).HasConversion(WireText<PlanStatus>()).HasMaxLength(20);
+            plan.Property(p => p.CareCoordinatorUserId).HasMaxLength(200);
+            plan.Property(p => p.CreatedByUserId).HasMaxLength(200);
+            plan.Property(p => p.ClosedReason).HasMaxLength(1100);
+            Json(plan.Property(p => p.Sections));
+            plan.Property(p => p.Revision).IsConcurrencyToken();
+            plan.Ignore(p => p.IsOpen);
+            // A referral opens one plan however often ReferralAccepted arrives.
+            plan.HasIndex(p => p.ReferralId).IsUnique();
+            // One open plan per person; closed ones are kept beside it.
+            plan.HasIndex(p => p.NhsNumber).IsUnique().HasFilter("status <> 'closed'");
+            plan.HasIndex(p => p.CareCoordinatorUserId);
+        });
+
         modelBuilder.AddMessagingTables();
         modelBuilder.AddIdempotencyTable();
         modelBuilder.AddAuditTable();
     }
+
+    /// <summary>The service's wire options for stored JSON, so a stored value reads back as the API wrote it.</summary>
+    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private static ValueConverter<TEnum, string> WireText<TEnum>() where TEnum : struct, Enum =>
+        new(value => WireEnum.Name(value), text => WireEnum.Parse<TEnum>(text));
+
+    /// <summary>A value kept as jsonb: structured values always read and written whole (the plan's sections).</summary>
+    private static void Json<T>(PropertyBuilder<T> property) =>
+        property.HasColumnType("jsonb").HasConversion(
+            value => JsonSerializer.Serialize(value, JsonOptions),
+            json => JsonSerializer.Deserialize<T>(json, JsonOptions)!,
+            new ValueComparer<T>(
+                (a, b) => JsonSerializer.Serialize(a, JsonOptions) == JsonSerializer.Serialize(b, JsonOptions),
+                value => JsonSerializer.Serialize(value, JsonOptions).GetHashCode(StringComparison.Ordinal),
+                value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, JsonOptions), JsonOptions)!));
 }

@@ -96,6 +96,96 @@ namespace CareMesh.CarePlans.Data.Migrations
                     b.ToTable("patient_referrals", (string)null);
                 });
 
+            modelBuilder.Entity("CareMesh.CarePlans.Plans.CarePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CareCoordinatorUserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("care_coordinator_user_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(1100)
+                        .HasColumnType("character varying(1100)")
+                        .HasColumnName("closed_reason");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("NhsNumber")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character(10)")
+                        .HasColumnName("nhs_number")
+                        .IsFixedLength();
+
+                    b.Property<string>("PracticeOds")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("practice_ods");
+
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("sections");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_care_plans");
+
+                    b.HasIndex("CareCoordinatorUserId")
+                        .HasDatabaseName("ix_care_plans_care_coordinator_user_id");
+
+                    b.HasIndex("NhsNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_care_plans_nhs_number")
+                        .HasFilter("status <> 'closed'");
+
+                    b.HasIndex("ReferralId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_care_plans_referral_id");
+
+                    b.ToTable("care_plans", (string)null);
+                });
+
             modelBuilder.Entity("CareMesh.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -331,6 +421,18 @@ namespace CareMesh.CarePlans.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_patient_referrals_patients_nhs_number");
+                });
+
+            modelBuilder.Entity("CareMesh.CarePlans.Plans.CarePlan", b =>
+                {
+                    b.HasOne("CareMesh.CarePlans.Patients.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("NhsNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_care_plans_patients_nhs_number");
+
+                    b.Navigation("Patient");
                 });
 
             modelBuilder.Entity("CareMesh.CarePlans.Patients.Patient", b =>

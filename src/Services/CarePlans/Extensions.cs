@@ -1,3 +1,4 @@
+using CareMesh.CarePlans.Actions;
 using CareMesh.CarePlans.Data;
 using CareMesh.CarePlans.Patients;
 using CareMesh.CarePlans.Plans;
@@ -15,10 +16,13 @@ internal static class Extensions
         builder.Services.AddValidation();
         builder.Services.AddOptions<CarePlansOptions>().BindConfiguration(CarePlansOptions.Section);
         builder.AddServiceDatabase<CarePlansDbContext>("careplansdb");
+        builder.Services.AddScoped<ActionNews>();
         builder.AddMessaging<CarePlansDbContext>(bus =>
         {
             bus.AddConsumer<ReferralReceivedConsumer, ReferralReceivedConsumerDefinition>();
             bus.AddConsumer<ReferralAcceptedConsumer, ReferralAcceptedConsumerDefinition>();
+            bus.AddConsumer<OnwardReferralConsumer, OnwardReferralConsumerDefinition>();
+            bus.AddConsumer<DirectoryServiceWithdrawnConsumer, DirectoryServiceWithdrawnConsumerDefinition>();
         });
     }
 }

@@ -1,4 +1,6 @@
 using CareMesh.CarePlans;
+using CareMesh.CarePlans.Actions;
+using CareMesh.CarePlans.Goals;
 using CareMesh.CarePlans.Patients;
 using CareMesh.CarePlans.Plans;
 using CareMesh.Messaging;
@@ -14,6 +16,8 @@ app.MapDefaultEndpoints();
 app.MapMessagingEndpoints().RequireAuthorization(CareMeshPolicies.Operations);
 var plans = app.MapPlansApi();
 plans.MapPatientsApi();
+plans.MapGoalsApi();
+plans.MapPlanActionsApi();
 app.MapAuditLookup("/api/care-plans", "Care plans");
 
 app.Run();

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CareMesh.CarePlans.Actions;
+using CareMesh.CarePlans.Goals;
 using CareMesh.CarePlans.Patients;
 using CareMesh.CarePlans.Plans;
 using CareMesh.Messaging;
@@ -14,6 +16,9 @@ public sealed class CarePlansDbContext(DbContextOptions<CarePlansDbContext> opti
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<PatientReferral> PatientReferrals => Set<PatientReferral>();
     public DbSet<CarePlan> Plans => Set<CarePlan>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<PlanAction> Actions => Set<PlanAction>();
+    public DbSet<PlanHistoryEntry> History => Set<PlanHistoryEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -55,6 +60,51 @@ public sealed class CarePlansDbContext(DbContextOptions<CarePlansDbContext> opti
             // One open plan per person; closed ones are kept beside it.
             plan.HasIndex(p => p.NhsNumber).IsUnique().HasFilter("status <> 'closed'");
             plan.HasIndex(p => p.CareCoordinatorUserId);
+            plan.HasMany(p => p.Goals).WithOne().HasForeignKey(g => g.PlanId);
+            plan.HasMany(p => p.Actions).WithOne().HasForeignKey(a => a.PlanId);
+            plan.HasMany(p => p.History).WithOne().HasForeignKey(h => h.PlanId);
+        });
+
+        modelBuilder.Entity<Goal>(goal =>
+        {
+            goal.ToTable("goals");
+            goal.HasKey(g => g.Id);
+            goal.Property(g => g.Id).ValueGeneratedNever();
+            goal.Property(g => g.Text).HasMaxLength(Goal.MaxTextLength);
+            goal.Property(g => g.Status).HasConversion(WireText<GoalStatus>()).HasMaxLength(20);
+        });
+
+        modelBuilder.Entity<PlanAction>(action =>
+        {
+            action.ToTable("plan_actions");
+            action.HasKey(a => a.Id);
+            action.Property(a => a.Id).ValueGeneratedNever();
+            action.Property(a => a.Description).HasMaxLength(PlanAction.MaxTextLength);
+            action.Property(a => a.OwnerKind).HasConversion(WireText<OwnerKind>()).HasMaxLength(20);
+            action.Property(a => a.OwnerUserId).HasMaxLength(200);
+            action.Property(a => a.OwnerName).HasMaxLength(200);
+            action.Property(a => a.OwnerRole).HasMaxLength(100);
+            action.Property(a => a.ServiceName).HasMaxLength(300);
+            action.Property(a => a.Status).HasConversion(WireText<ActionStatus>()).HasMaxLength(20);
+            action.Property(a => a.OnwardReferral).HasConversion(WireText<OnwardReferralStatus>()).HasMaxLength(20);
+            action.Property(a => a.OnwardReferralOutcome).HasMaxLength(4000);
+            action.Property(a => a.ServiceWithdrawnReason).HasMaxLength(1000);
+            action.Ignore(a => a.IsOpen);
+            // A withdrawn directory service finds the actions that point at it.
+            action.HasIndex(a => a.ServiceId);
+        });
+
+        modelBuilder.Entity<PlanHistoryEntry>(entry =>
+        {
+            entry.ToTable("plan_history");
+            entry.HasKey(h => h.Id);
+            entry.Property(h => h.Id).ValueGeneratedNever();
+            entry.Property(h => h.Subject).HasConversion(WireText<HistorySubject>()).HasMaxLength(20);
+            entry.Property(h => h.ByUserId).HasMaxLength(200);
+            entry.Property(h => h.ByName).HasMaxLength(200);
+            entry.Property(h => h.FromStatus).HasMaxLength(20);
+            entry.Property(h => h.ToStatus).HasMaxLength(20);
+            entry.Property(h => h.Note).HasMaxLength(5000);
         });
 
         modelBuilder.AddMessagingTables();

@@ -1,3 +1,5 @@
+using CareMesh.CarePlans.Actions;
+using CareMesh.CarePlans.Goals;
 using CareMesh.CarePlans.Patients;
 
 namespace CareMesh.CarePlans.Plans;
@@ -65,6 +67,9 @@ public sealed class CarePlan
     public string? ClosedReason { get; set; }
 
     public Patient Patient { get; init; } = null!;
+    public List<Goal> Goals { get; init; } = [];
+    public List<PlanAction> Actions { get; init; } = [];
+    public List<PlanHistoryEntry> History { get; init; } = [];
 
     public bool IsOpen => Status != PlanStatus.Closed;
 

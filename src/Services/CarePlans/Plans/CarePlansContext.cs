@@ -25,11 +25,24 @@ public sealed record CarePlansContext(
     public void Audit(string action, string recordType, Guid? recordId, string? nhsNumber, string outcome = AuditOutcomes.Succeeded) =>
         Db.Audit(User, action, recordType, recordId?.ToString(), nhsNumber, outcome, Clock);
 
-    /// <summary>The plan, if it exists and the caller may see it (another practice's is "not found"), with its goals and actions.</summary>
+    /// <summary>Adds an entry to the plan's history, by the caller.</summary>
+    public PlanHistoryEntry Record(CarePlan plan, HistorySubject subject, Guid? subjectId, string? from, string? to, string? note)
+    {
+        var entry = new PlanHistoryEntry
+        {
+            Id = Guid.CreateVersion7(Now), PlanId = plan.Id, Subject = subject, SubjectId = subjectId, At = Now,
+            ByUserId = UserId, ByName = UserName, FromStatus = from, ToStatus = to, Note = note,
+        };
+        Db.History.Add(entry);
+        return entry;
+    }
+
+    /// <summary>The plan, if it exists and the caller may see it (another practice's is "not found"), with its goals, actions and history.</summary>
     public async Task<CarePlan?> FindPlanAsync(Guid id, CancellationToken cancellationToken, bool tracking = true)
     {
         var plans = tracking ? Db.Plans : Db.Plans.AsNoTracking();
-        return await plans.Include(p => p.Patient).Where(PlanAccess.Visible(User, Options)).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return await plans.Include(p => p.Patient).Include(p => p.Goals).Include(p => p.Actions).Include(p => p.History).AsSplitQuery()
+            .Where(PlanAccess.Visible(User, Options)).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
     }
 }
 

@@ -37,7 +37,9 @@ public static class PlanChanges
     /// names another revision, 409 when it is closed. A change to an agreed plan starts its next draft
     /// version (the agreed one stays as it was) and announces it; nothing is saved until <see cref="SaveAsync"/>.
     /// </summary>
-    public static async Task<(CarePlan? Plan, ProblemHttpResult? Refusal)> BeginAsync(Guid id, CarePlansContext context, CancellationToken cancellationToken)
+    /// <param name="revises">False for progress on the plan (a goal's note, an action's status): carrying out an agreed plan does not change what was agreed.</param>
+    public static async Task<(CarePlan? Plan, ProblemHttpResult? Refusal)> BeginAsync(Guid id, CarePlansContext context, CancellationToken cancellationToken,
+        bool revises = true)
     {
         var plan = await context.FindPlanAsync(id, cancellationToken);
         if (plan is null)
@@ -56,7 +58,7 @@ public static class PlanChanges
                 new Dictionary<string, object?> { ["currentStatus"] = WireEnum.Name(plan.Status) }));
         }
 
-        if (plan.Status == PlanStatus.Agreed)
+        if (revises && plan.Status == PlanStatus.Agreed)
         {
             plan.Status = PlanWorkflow.Machine.Next(plan.Status, PlanStep.Revise)!.Value;
             plan.VersionNumber++;

@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using CareMesh.CarePlans.Actions;
+using CareMesh.CarePlans.Goals;
 using CareMesh.CarePlans.Patients;
 using CareMesh.Contracts;
 using CareMesh.Contracts.CarePlans;
@@ -151,6 +153,8 @@ public sealed record CarePlanResponse(
     PlanStatus Status,
     int Version,
     PlanSections Sections,
+    IReadOnlyList<GoalResponse> Goals,
+    IReadOnlyList<ActionResponse> Actions,
     IReadOnlyList<string> AllowedSteps,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
@@ -160,6 +164,8 @@ public sealed record CarePlanResponse(
 {
     public static CarePlanResponse From(CarePlan plan) => new(
         plan.Id, plan.ReferralId, PersonResponse.From(plan.Patient), plan.Status, plan.VersionNumber, plan.Sections,
+        [.. plan.Goals.OrderBy(g => g.CreatedAt).ThenBy(g => g.Id).Select(g => GoalResponse.From(g, plan.History))],
+        [.. plan.Actions.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(a => ActionResponse.From(a, plan.History))],
         [.. PlanWorkflow.Machine.ActionsFrom(plan.Status).Select(s => WireEnum.Name(s))],
         plan.CreatedAt, plan.UpdatedAt, plan.ClosedAt, plan.ClosedReason, plan.Revision);
 }
@@ -181,5 +187,6 @@ internal static class PlanExamples
 
     public static readonly CarePlanResponse Plan = new(Guid.Parse("0193a1b2-7c00-7000-8000-000000000100"), Guid.Parse("0193a1b2-7c00-7000-8000-000000000001"),
         new PersonResponse("9434765919", "Ada", "Lovelace", new DateOnly(1950, 12, 10), "Y00001"), PlanStatus.Draft, 1, Sections.Complete(),
+        [GoalExamples.Goal], [ActionExamples.Action],
         ["agree", "close"], new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 2, 10, 5, 0, TimeSpan.Zero), null, null, 2);
 }

@@ -1,4 +1,5 @@
 using CareMesh.CarePlans.Actions;
+using CareMesh.CarePlans.Coding;
 using CareMesh.CarePlans.Data;
 using CareMesh.CarePlans.Patients;
 using CareMesh.CarePlans.Plans;
@@ -17,6 +18,8 @@ internal static class Extensions
         builder.Services.AddOptions<CarePlansOptions>().BindConfiguration(CarePlansOptions.Section);
         builder.AddServiceDatabase<CarePlansDbContext>("careplansdb");
         builder.Services.AddScoped<ActionNews>();
+        builder.Services.AddOptions<ActivityCodeOptions>().BindConfiguration(ActivityCodeOptions.Section);
+        builder.Services.AddSingleton<ActivityCodes>();
         builder.AddMessaging<CarePlansDbContext>(bus =>
         {
             bus.AddConsumer<ReferralReceivedConsumer, ReferralReceivedConsumerDefinition>();

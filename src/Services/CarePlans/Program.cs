@@ -3,6 +3,7 @@ using CareMesh.CarePlans.Actions;
 using CareMesh.CarePlans.Goals;
 using CareMesh.CarePlans.Patients;
 using CareMesh.CarePlans.Plans;
+using CareMesh.CarePlans.Versions;
 using CareMesh.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ var plans = app.MapPlansApi();
 plans.MapPatientsApi();
 plans.MapGoalsApi();
 plans.MapPlanActionsApi();
+plans.MapVersionsApi();
 app.MapAuditLookup("/api/care-plans", "Care plans");
 
 app.Run();

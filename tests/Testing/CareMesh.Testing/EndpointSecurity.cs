@@ -96,7 +96,8 @@ public static partial class EndpointSecurity
 
     /// <summary>A concrete URL for a route pattern: a new GUID for guid parameters, "x" for others.</summary>
     private static string SampleUrl(string pattern) =>
-        Parameter().Replace(pattern, match => match.Value.Contains(":guid") ? Guid.NewGuid().ToString() : match.Value.Contains("documentName") ? "v1" : "x");
+        Parameter().Replace(pattern, match => match.Value.Contains(":guid") ? Guid.NewGuid().ToString()
+            : match.Value.Contains(":int") ? "1" : match.Value.Contains("documentName") ? "v1" : "x");
 
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex Parameter();

@@ -3,6 +3,7 @@ using CareMesh.CarePlans.Actions;
 using CareMesh.CarePlans.Goals;
 using CareMesh.CarePlans.Patients;
 using CareMesh.CarePlans.Plans;
+using CareMesh.CarePlans.Versions;
 using CareMesh.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -19,6 +20,7 @@ public sealed class CarePlansDbContext(DbContextOptions<CarePlansDbContext> opti
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<PlanAction> Actions => Set<PlanAction>();
     public DbSet<PlanHistoryEntry> History => Set<PlanHistoryEntry>();
+    public DbSet<PlanVersion> Versions => Set<PlanVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -63,6 +65,21 @@ public sealed class CarePlansDbContext(DbContextOptions<CarePlansDbContext> opti
             plan.HasMany(p => p.Goals).WithOne().HasForeignKey(g => g.PlanId);
             plan.HasMany(p => p.Actions).WithOne().HasForeignKey(a => a.PlanId);
             plan.HasMany(p => p.History).WithOne().HasForeignKey(h => h.PlanId);
+            plan.HasMany(p => p.Versions).WithOne().HasForeignKey(v => v.PlanId);
+            // The review-due check reads open plans by their review date.
+            plan.HasIndex(p => p.ReviewDue).HasFilter("status = 'agreed'");
+        });
+
+        modelBuilder.Entity<PlanVersion>(version =>
+        {
+            version.ToTable("plan_versions");
+            version.HasKey(v => new { v.PlanId, v.Number });
+            version.Property(v => v.Method).HasConversion(WireText<AgreementMethod>()).HasMaxLength(20);
+            version.Property(v => v.Sharing).HasConversion(WireText<GpSharing>()).HasMaxLength(20);
+            version.Property(v => v.AgreedByUserId).HasMaxLength(200);
+            version.Property(v => v.AgreedByName).HasMaxLength(200);
+            // text, not jsonb: jsonb would reorder and respace it, and an agreed version must read back byte for byte.
+            version.Property(v => v.Snapshot).HasColumnType("text");
         });
 
         modelBuilder.Entity<Goal>(goal =>

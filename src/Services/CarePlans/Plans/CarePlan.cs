@@ -1,6 +1,7 @@
 using CareMesh.CarePlans.Actions;
 using CareMesh.CarePlans.Goals;
 using CareMesh.CarePlans.Patients;
+using CareMesh.CarePlans.Versions;
 
 namespace CareMesh.CarePlans.Plans;
 
@@ -63,6 +64,12 @@ public sealed class CarePlan
     public DateTimeOffset CreatedAt { get; init; }
     public required string CreatedByUserId { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>The next review, set on agreement and by each review.</summary>
+    public DateOnly? ReviewDue { get; set; }
+
+    /// <summary>The review date CarePlanReviewDue was published for: once per due review, however often the check runs.</summary>
+    public DateOnly? ReviewDueAnnouncedFor { get; set; }
+
     public DateTimeOffset? ClosedAt { get; set; }
     public string? ClosedReason { get; set; }
 
@@ -70,6 +77,7 @@ public sealed class CarePlan
     public List<Goal> Goals { get; init; } = [];
     public List<PlanAction> Actions { get; init; } = [];
     public List<PlanHistoryEntry> History { get; init; } = [];
+    public List<PlanVersion> Versions { get; init; } = [];
 
     public bool IsOpen => Status != PlanStatus.Closed;
 

@@ -13,8 +13,13 @@ public sealed record CarePlansContext(
     TimeProvider Clock,
     ClaimsPrincipal User,
     HttpContext Http,
-    IOptions<CarePlansOptions> Settings)
+    IOptions<CarePlansOptions> Settings,
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> Json,
+    Coding.ActivityCodes Codes)
 {
+    /// <summary>The wire's JSON options: what is kept as JSON (an agreed version) reads exactly as the API writes.</summary>
+    public System.Text.Json.JsonSerializerOptions JsonOptions => Json.Value.SerializerOptions;
+
     public DateTimeOffset Now => Clock.GetUtcNow();
     public DateOnly Today => UkTime.Today(Clock);
     public CarePlansOptions Options => Settings.Value;

@@ -156,6 +156,7 @@ public sealed record CarePlanResponse(
     IReadOnlyList<GoalResponse> Goals,
     IReadOnlyList<ActionResponse> Actions,
     IReadOnlyList<string> AllowedSteps,
+    DateOnly? ReviewDue,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? ClosedAt,
@@ -167,7 +168,7 @@ public sealed record CarePlanResponse(
         [.. plan.Goals.OrderBy(g => g.CreatedAt).ThenBy(g => g.Id).Select(g => GoalResponse.From(g, plan.History))],
         [.. plan.Actions.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(a => ActionResponse.From(a, plan.History))],
         [.. PlanWorkflow.Machine.ActionsFrom(plan.Status).Select(s => WireEnum.Name(s))],
-        plan.CreatedAt, plan.UpdatedAt, plan.ClosedAt, plan.ClosedReason, plan.Revision);
+        plan.ReviewDue, plan.CreatedAt, plan.UpdatedAt, plan.ClosedAt, plan.ClosedReason, plan.Revision);
 }
 
 internal static class PlanExamples
@@ -188,5 +189,5 @@ internal static class PlanExamples
     public static readonly CarePlanResponse Plan = new(Guid.Parse("0193a1b2-7c00-7000-8000-000000000100"), Guid.Parse("0193a1b2-7c00-7000-8000-000000000001"),
         new PersonResponse("9434765919", "Ada", "Lovelace", new DateOnly(1950, 12, 10), "Y00001"), PlanStatus.Draft, 1, Sections.Complete(),
         [GoalExamples.Goal], [ActionExamples.Action],
-        ["agree", "close"], new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 2, 10, 5, 0, TimeSpan.Zero), null, null, 2);
+        ["agree", "close"], null, new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 2, 10, 5, 0, TimeSpan.Zero), null, null, 2);
 }

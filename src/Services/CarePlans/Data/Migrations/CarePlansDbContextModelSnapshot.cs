@@ -282,6 +282,14 @@ namespace CareMesh.CarePlans.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("referral_id");
 
+                    b.Property<DateOnly?>("ReviewDue")
+                        .HasColumnType("date")
+                        .HasColumnName("review_due");
+
+                    b.Property<DateOnly?>("ReviewDueAnnouncedFor")
+                        .HasColumnType("date")
+                        .HasColumnName("review_due_announced_for");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
@@ -320,6 +328,10 @@ namespace CareMesh.CarePlans.Data.Migrations
                     b.HasIndex("ReferralId")
                         .IsUnique()
                         .HasDatabaseName("ix_care_plans_referral_id");
+
+                    b.HasIndex("ReviewDue")
+                        .HasDatabaseName("ix_care_plans_review_due")
+                        .HasFilter("status = 'agreed'");
 
                     b.ToTable("care_plans", (string)null);
                 });
@@ -382,6 +394,67 @@ namespace CareMesh.CarePlans.Data.Migrations
                         .HasDatabaseName("ix_plan_history_plan_id");
 
                     b.ToTable("plan_history", (string)null);
+                });
+
+            modelBuilder.Entity("CareMesh.CarePlans.Versions.PlanVersion", b =>
+                {
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("AgreedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agreed_at");
+
+                    b.Property<string>("AgreedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agreed_by_name");
+
+                    b.Property<string>("AgreedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agreed_by_user_id");
+
+                    b.Property<bool>("CarerPresent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("carer_present");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("method");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<DateOnly>("ReviewDue")
+                        .HasColumnType("date")
+                        .HasColumnName("review_due");
+
+                    b.Property<string>("Sharing")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sharing");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("snapshot");
+
+                    b.HasKey("PlanId", "Number")
+                        .HasName("pk_plan_versions");
+
+                    b.ToTable("plan_versions", (string)null);
                 });
 
             modelBuilder.Entity("CareMesh.Messaging.Inbox.InboxMessage", b =>
@@ -663,6 +736,16 @@ namespace CareMesh.CarePlans.Data.Migrations
                         .HasConstraintName("fk_plan_history_care_plans_plan_id");
                 });
 
+            modelBuilder.Entity("CareMesh.CarePlans.Versions.PlanVersion", b =>
+                {
+                    b.HasOne("CareMesh.CarePlans.Plans.CarePlan", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_versions_care_plans_plan_id");
+                });
+
             modelBuilder.Entity("CareMesh.CarePlans.Patients.Patient", b =>
                 {
                     b.Navigation("Referrals");
@@ -675,6 +758,8 @@ namespace CareMesh.CarePlans.Data.Migrations
                     b.Navigation("Goals");
 
                     b.Navigation("History");
+
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

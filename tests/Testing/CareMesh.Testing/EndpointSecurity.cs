@@ -98,6 +98,7 @@ public static partial class EndpointSecurity
     private static string SampleUrl(string pattern) =>
         Parameter().Replace(pattern, match =>
             match.Value.Contains(":guid") ? Guid.NewGuid().ToString()
+            : match.Value.Contains(":int") ? "1"
             // A parameter constrained to one literal value (regex(^oruk$)) takes that value.
             : OneValue().Match(match.Value) is { Success: true } one ? one.Groups[1].Value
             : match.Value.Contains("documentName") ? "v1" : "x");

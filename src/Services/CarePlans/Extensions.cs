@@ -3,6 +3,7 @@ using CareMesh.CarePlans.Coding;
 using CareMesh.CarePlans.Data;
 using CareMesh.CarePlans.Patients;
 using CareMesh.CarePlans.Plans;
+using CareMesh.CarePlans.Reviews;
 using CareMesh.Messaging;
 using MassTransit;
 
@@ -27,5 +28,6 @@ internal static class Extensions
             bus.AddConsumer<OnwardReferralConsumer, OnwardReferralConsumerDefinition>();
             bus.AddConsumer<DirectoryServiceWithdrawnConsumer, DirectoryServiceWithdrawnConsumerDefinition>();
         });
+        builder.AddScheduledCheck<ReviewDueCheck>(TimeSpan.FromDays(1));
     }
 }

@@ -2,6 +2,7 @@ using CareMesh.CarePlans.Actions;
 using CareMesh.CarePlans.Coding;
 using CareMesh.CarePlans.Data;
 using CareMesh.CarePlans.Patients;
+using CareMesh.CarePlans.Mdt;
 using CareMesh.CarePlans.Plans;
 using CareMesh.CarePlans.Reviews;
 using CareMesh.Messaging;
@@ -27,6 +28,7 @@ internal static class Extensions
             bus.AddConsumer<ReferralAcceptedConsumer, ReferralAcceptedConsumerDefinition>();
             bus.AddConsumer<OnwardReferralConsumer, OnwardReferralConsumerDefinition>();
             bus.AddConsumer<DirectoryServiceWithdrawnConsumer, DirectoryServiceWithdrawnConsumerDefinition>();
+            bus.AddConsumer<MdtConsumer, MdtConsumerDefinition>();
         });
         builder.AddScheduledCheck<ReviewDueCheck>(TimeSpan.FromDays(1));
     }

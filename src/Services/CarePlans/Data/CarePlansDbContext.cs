@@ -137,6 +137,8 @@ public sealed class CarePlansDbContext(DbContextOptions<CarePlansDbContext> opti
             action.Ignore(a => a.IsOpen);
             // A withdrawn directory service finds the actions that point at it.
             action.HasIndex(a => a.ServiceId);
+            // An MDT action joins the person's plan once, however often it is announced.
+            action.HasIndex(a => a.MdtActionId).IsUnique();
         });
 
         modelBuilder.Entity<PlanHistoryEntry>(entry =>

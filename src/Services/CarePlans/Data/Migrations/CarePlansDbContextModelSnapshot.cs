@@ -47,6 +47,14 @@ namespace CareMesh.CarePlans.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("goal_id");
 
+                    b.Property<Guid?>("MdtActionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mdt_action_id");
+
+                    b.Property<DateTimeOffset?>("MdtAssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mdt_assigned_at");
+
                     b.Property<string>("OnwardReferral")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
@@ -112,6 +120,10 @@ namespace CareMesh.CarePlans.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_plan_actions");
+
+                    b.HasIndex("MdtActionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_actions_mdt_action_id");
 
                     b.HasIndex("PlanId")
                         .HasDatabaseName("ix_plan_actions_plan_id");

@@ -74,7 +74,7 @@ public sealed class ActionNews(CarePlansDbContext db, TimeProvider clock)
     private Task LockActionsAsync(FormattableString sql, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync(sql, cancellationToken);
 
-    private async Task RecordAsync(PlanAction action, string actor, string note, (ActionStatus From, ActionStatus To)? moved, CancellationToken cancellationToken)
+    public async Task RecordAsync(PlanAction action, string actor, string note, (ActionStatus From, ActionStatus To)? moved, CancellationToken cancellationToken)
     {
         var plan = await db.Plans.SingleAsync(p => p.Id == action.PlanId, cancellationToken);
         var now = clock.GetUtcNow();

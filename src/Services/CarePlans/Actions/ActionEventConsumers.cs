@@ -23,7 +23,7 @@ public sealed class ActionNews(CarePlansDbContext db, TimeProvider clock)
             return;
         }
 
-        await LockActionsAsync($"SELECT 1 FROM plan_actions WHERE id = {actionId} FOR UPDATE", cancellationToken);
+        await db.LockPlansAsync($"SELECT 1 FROM care_plans WHERE id IN (SELECT plan_id FROM plan_actions WHERE id = {actionId}) FOR UPDATE", cancellationToken);
         if (await db.Actions.SingleOrDefaultAsync(a => a.Id == actionId, cancellationToken) is not { } action)
         {
             // Not asked for by a plan action (or not one of ours): nothing to follow.
@@ -52,7 +52,8 @@ public sealed class ActionNews(CarePlansDbContext db, TimeProvider clock)
 
     public async Task ServiceWithdrawnAsync(DirectoryServiceWithdrawn message, string actor, CancellationToken cancellationToken)
     {
-        await LockActionsAsync($"SELECT 1 FROM plan_actions WHERE service_id = {message.ServiceId} ORDER BY id FOR UPDATE", cancellationToken);
+        await db.LockPlansAsync($"SELECT 1 FROM care_plans WHERE id IN (SELECT plan_id FROM plan_actions WHERE service_id = {message.ServiceId}) ORDER BY id FOR UPDATE",
+            cancellationToken);
         var actions = await db.Actions
             .Where(a => a.ServiceId == message.ServiceId && a.ServiceWithdrawnAt == null && (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress))
             .ToListAsync(cancellationToken);
@@ -64,15 +65,6 @@ public sealed class ActionNews(CarePlansDbContext db, TimeProvider clock)
                 cancellationToken);
         }
     }
-
-    /// <summary>
-    /// Locks the actions the news is about until the inbox's transaction ends. Two messages about the
-    /// same action (the same withdrawal announced twice, a decline beside it) are applied one after the
-    /// other: the second reads what the first committed and its state guard finds nothing left to do,
-    /// instead of both reading the action before either has changed it.
-    /// </summary>
-    private Task LockActionsAsync(FormattableString sql, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync(sql, cancellationToken);
 
     public async Task RecordAsync(PlanAction action, string actor, string note, (ActionStatus From, ActionStatus To)? moved, CancellationToken cancellationToken)
     {

@@ -21,6 +21,16 @@ public sealed class CarePlansDbContext(DbContextOptions<CarePlansDbContext> opti
     public DbSet<CarePlan> Plans => Set<CarePlan>();
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<PlanAction> Actions => Set<PlanAction>();
+
+    /// <summary>
+    /// Locks the care plans a <c>SELECT ... FOR UPDATE</c> names until the current transaction (a
+    /// consumer's inbox transaction) ends. Every consumer that changes a plan takes its plan's lock first,
+    /// so news about the same plan (an event announced twice, a decline beside a withdrawal) is applied
+    /// one message after the other: the later reads what the earlier committed, and its guard finds
+    /// nothing left to do. Plans first, always, so two consumers never wait on each other.
+    /// </summary>
+    public Task LockPlansAsync(FormattableString selectForUpdate, CancellationToken cancellationToken) =>
+        Database.ExecuteSqlAsync(selectForUpdate, cancellationToken);
     public DbSet<PlanHistoryEntry> History => Set<PlanHistoryEntry>();
     public DbSet<PlanVersion> Versions => Set<PlanVersion>();
     public DbSet<Review> Reviews => Set<Review>();

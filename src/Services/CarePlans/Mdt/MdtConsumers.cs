@@ -23,6 +23,7 @@ public sealed class MdtConsumer(CarePlansDbContext db, ActionNews news, TimeProv
     public async Task Consume(ConsumeContext<PatientDiscussedAtMdt> context)
     {
         var message = context.Message;
+        await LockPlansOfAsync(message.NhsNumber, context.CancellationToken);
         if (await OpenPlanAsync(message.NhsNumber, context.CancellationToken) is not { } plan ||
             await db.History.AnyAsync(h => h.PlanId == plan.Id && h.Subject == HistorySubject.Mdt && h.SubjectId == message.AgendaItemId, context.CancellationToken))
         {
@@ -48,6 +49,10 @@ public sealed class MdtConsumer(CarePlansDbContext db, ActionNews news, TimeProv
             return;
         }
 
+        await LockPlansOfAsync(message.NhsNumber, context.CancellationToken);
+        // Compared as stored: PostgreSQL keeps microseconds, so the same assignment read back would
+        // otherwise look a fraction older than itself and be applied again.
+        var assignedAt = message.AssignedAt.AddTicks(-(message.AssignedAt.Ticks % TimeSpan.TicksPerMicrosecond));
         var action = await db.Actions.SingleOrDefaultAsync(a => a.MdtActionId == message.ActionId, context.CancellationToken);
         if (action is null)
         {
@@ -63,13 +68,13 @@ public sealed class MdtConsumer(CarePlansDbContext db, ActionNews news, TimeProv
             };
             db.Actions.Add(action);
         }
-        else if (action.MdtAssignedAt >= message.AssignedAt)
+        else if (action.MdtAssignedAt >= assignedAt)
         {
             // The same assignment again, or one the MDT has since replaced.
             return;
         }
 
-        action.MdtAssignedAt = message.AssignedAt;
+        action.MdtAssignedAt = assignedAt;
         action.Description = Trim(message.Description);
         action.OwnerKind = OwnerKind.NamedPerson;
         (action.OwnerUserId, action.OwnerName, action.DueOn) = (message.OwnerUserId, message.OwnerName, message.DueOn);
@@ -79,6 +84,8 @@ public sealed class MdtConsumer(CarePlansDbContext db, ActionNews news, TimeProv
     public async Task Consume(ConsumeContext<MdtActionCompleted> context)
     {
         var message = context.Message;
+        await db.LockPlansAsync($"SELECT 1 FROM care_plans WHERE id IN (SELECT plan_id FROM plan_actions WHERE mdt_action_id = {message.ActionId}) FOR UPDATE",
+            context.CancellationToken);
         var action = await db.Actions.SingleOrDefaultAsync(a => a.MdtActionId == message.ActionId, context.CancellationToken);
         if (action is null || ActionWorkflow.Machine.Next(action.Status, ActionStep.Complete) is not { } done)
         {
@@ -89,6 +96,9 @@ public sealed class MdtConsumer(CarePlansDbContext db, ActionNews news, TimeProv
         action.Status = done;
         await news.RecordAsync(action, Actor, "Done, as the MDT recorded" + (message.Outcome is { } outcome ? $": {outcome}" : "."), (from, done), context.CancellationToken);
     }
+
+    private Task LockPlansOfAsync(string nhsNumber, CancellationToken cancellationToken) =>
+        db.LockPlansAsync($"SELECT 1 FROM care_plans WHERE nhs_number = {nhsNumber} ORDER BY id FOR UPDATE", cancellationToken);
 
     private Task<CarePlan?> OpenPlanAsync(string nhsNumber, CancellationToken cancellationToken) =>
         db.Plans.SingleOrDefaultAsync(p => p.NhsNumber == nhsNumber && p.Status != PlanStatus.Closed, cancellationToken);

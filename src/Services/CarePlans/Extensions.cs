@@ -1,5 +1,8 @@
+using CareMesh.CarePlans.Actions;
+using CareMesh.CarePlans.Coding;
 using CareMesh.CarePlans.Data;
 using CareMesh.CarePlans.Patients;
+using CareMesh.CarePlans.Plans;
 using CareMesh.Messaging;
 using MassTransit;
 
@@ -12,8 +15,17 @@ internal static class Extensions
         // Request records' attribute rules run before each handler. Called here, not in the service
         // defaults: the source generator registers this project's own validation where it sees the call.
         builder.Services.AddValidation();
+        builder.Services.AddOptions<CarePlansOptions>().BindConfiguration(CarePlansOptions.Section);
         builder.AddServiceDatabase<CarePlansDbContext>("careplansdb");
+        builder.Services.AddScoped<ActionNews>();
+        builder.Services.AddOptions<ActivityCodeOptions>().BindConfiguration(ActivityCodeOptions.Section);
+        builder.Services.AddSingleton<ActivityCodes>();
         builder.AddMessaging<CarePlansDbContext>(bus =>
-            bus.AddConsumer<ReferralReceivedConsumer, ReferralReceivedConsumerDefinition>());
+        {
+            bus.AddConsumer<ReferralReceivedConsumer, ReferralReceivedConsumerDefinition>();
+            bus.AddConsumer<ReferralAcceptedConsumer, ReferralAcceptedConsumerDefinition>();
+            bus.AddConsumer<OnwardReferralConsumer, OnwardReferralConsumerDefinition>();
+            bus.AddConsumer<DirectoryServiceWithdrawnConsumer, DirectoryServiceWithdrawnConsumerDefinition>();
+        });
     }
 }

@@ -1,6 +1,10 @@
-using CareMesh.Messaging;
 using CareMesh.CarePlans;
+using CareMesh.CarePlans.Actions;
+using CareMesh.CarePlans.Goals;
 using CareMesh.CarePlans.Patients;
+using CareMesh.CarePlans.Plans;
+using CareMesh.CarePlans.Versions;
+using CareMesh.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,7 +15,12 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapMessagingEndpoints().RequireAuthorization(CareMeshPolicies.Operations);
-app.MapCarePlansApi();
+var plans = app.MapPlansApi();
+plans.MapPatientsApi();
+plans.MapGoalsApi();
+plans.MapPlanActionsApi();
+plans.MapVersionsApi();
+app.MapAuditLookup("/api/care-plans", "Care plans");
 
 app.Run();
 

@@ -85,7 +85,9 @@ public class FirstFlowTests(PlatformFixture platform) : IClassFixture<PlatformFi
         var care = await Eventually.Until(
             async () =>
             {
-                var response = await platform.Gateway.GetAsync($"/api/care-plans?nhsNumber={nhsNumber}");
+                // The NHS number goes in the body: it must never be in a URL.
+                var response = await platform.Gateway.PostAsync("/api/care-plans/lookup",
+                    new StringContent($$"""{"nhsNumber": "{{nhsNumber}}"}""", Encoding.UTF8, "application/json"));
                 return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : (JsonElement?)null;
             },
             care => care?.GetProperty("referrals").EnumerateArray().Any(r => r.GetProperty("referralId").GetGuid() == referralId) == true,

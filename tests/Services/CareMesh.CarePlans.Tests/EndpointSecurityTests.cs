@@ -10,5 +10,6 @@ public class EndpointSecurityTests(CarePlansServiceFactory factory) : IClassFixt
         EndpointSecurity.AssertEveryEndpointIsGuardedAsync(factory.Services, factory.CreateClient(), new Dictionary<string, string>
         {
             ["/api/care-plans"] = CareMeshPolicies.Staff,
+            ["/api/care-plans/audit"] = CareMeshPolicies.AuditLookup,
         });
 }

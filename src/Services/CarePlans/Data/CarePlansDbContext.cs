@@ -1,6 +1,14 @@
+using System.Text.Json;
+using CareMesh.CarePlans.Actions;
+using CareMesh.CarePlans.Goals;
 using CareMesh.CarePlans.Patients;
+using CareMesh.CarePlans.Plans;
+using CareMesh.CarePlans.Versions;
 using CareMesh.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CareMesh.CarePlans.Data;
 
@@ -8,6 +16,11 @@ public sealed class CarePlansDbContext(DbContextOptions<CarePlansDbContext> opti
 {
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<PatientReferral> PatientReferrals => Set<PatientReferral>();
+    public DbSet<CarePlan> Plans => Set<CarePlan>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<PlanAction> Actions => Set<PlanAction>();
+    public DbSet<PlanHistoryEntry> History => Set<PlanHistoryEntry>();
+    public DbSet<PlanVersion> Versions => Set<PlanVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -30,8 +43,105 @@ public sealed class CarePlansDbContext(DbContextOptions<CarePlansDbContext> opti
             referral.Property(r => r.Urgency).HasMaxLength(20);
         });
 
+        modelBuilder.Entity<CarePlan>(plan =>
+        {
+            plan.ToTable("care_plans");
+            plan.HasKey(p => p.Id);
+            plan.Property(p => p.NhsNumber).HasMaxLength(10).IsFixedLength();
+            plan.HasOne(p => p.Patient).WithMany().HasForeignKey(p => p.NhsNumber);
+            plan.Property(p => p.PracticeOds).HasMaxLength(10);
+            plan.Property(p => p.Status).HasConversion(WireText<PlanStatus>()).HasMaxLength(20);
+            plan.Property(p => p.CareCoordinatorUserId).HasMaxLength(200);
+            plan.Property(p => p.CreatedByUserId).HasMaxLength(200);
+            plan.Property(p => p.ClosedReason).HasMaxLength(1100);
+            Json(plan.Property(p => p.Sections));
+            plan.Property(p => p.Revision).IsConcurrencyToken();
+            plan.Ignore(p => p.IsOpen);
+            // A referral opens one plan however often ReferralAccepted arrives.
+            plan.HasIndex(p => p.ReferralId).IsUnique();
+            // One open plan per person; closed ones are kept beside it.
+            plan.HasIndex(p => p.NhsNumber).IsUnique().HasFilter("status <> 'closed'");
+            plan.HasIndex(p => p.CareCoordinatorUserId);
+            plan.HasMany(p => p.Goals).WithOne().HasForeignKey(g => g.PlanId);
+            plan.HasMany(p => p.Actions).WithOne().HasForeignKey(a => a.PlanId);
+            plan.HasMany(p => p.History).WithOne().HasForeignKey(h => h.PlanId);
+            plan.HasMany(p => p.Versions).WithOne().HasForeignKey(v => v.PlanId);
+            // The review-due check reads open plans by their review date.
+            plan.HasIndex(p => p.ReviewDue).HasFilter("status = 'agreed'");
+        });
+
+        modelBuilder.Entity<PlanVersion>(version =>
+        {
+            version.ToTable("plan_versions");
+            version.HasKey(v => new { v.PlanId, v.Number });
+            version.Property(v => v.Method).HasConversion(WireText<AgreementMethod>()).HasMaxLength(20);
+            version.Property(v => v.Sharing).HasConversion(WireText<GpSharing>()).HasMaxLength(20);
+            version.Property(v => v.AgreedByUserId).HasMaxLength(200);
+            version.Property(v => v.AgreedByName).HasMaxLength(200);
+            // text, not jsonb: jsonb would reorder and respace it, and an agreed version must read back byte for byte.
+            version.Property(v => v.Snapshot).HasColumnType("text");
+        });
+
+        modelBuilder.Entity<Goal>(goal =>
+        {
+            goal.ToTable("goals");
+            goal.HasKey(g => g.Id);
+            goal.Property(g => g.Id).ValueGeneratedNever();
+            goal.Property(g => g.Text).HasMaxLength(Goal.MaxTextLength);
+            goal.Property(g => g.Status).HasConversion(WireText<GoalStatus>()).HasMaxLength(20);
+        });
+
+        modelBuilder.Entity<PlanAction>(action =>
+        {
+            action.ToTable("plan_actions");
+            action.HasKey(a => a.Id);
+            action.Property(a => a.Id).ValueGeneratedNever();
+            action.Property(a => a.Description).HasMaxLength(PlanAction.MaxTextLength);
+            action.Property(a => a.OwnerKind).HasConversion(WireText<OwnerKind>()).HasMaxLength(20);
+            action.Property(a => a.OwnerUserId).HasMaxLength(200);
+            action.Property(a => a.OwnerName).HasMaxLength(200);
+            action.Property(a => a.OwnerRole).HasMaxLength(100);
+            action.Property(a => a.ServiceName).HasMaxLength(300);
+            action.Property(a => a.Status).HasConversion(WireText<ActionStatus>()).HasMaxLength(20);
+            action.Property(a => a.OnwardReferral).HasConversion(WireText<OnwardReferralStatus>()).HasMaxLength(20);
+            action.Property(a => a.OnwardReferralOutcome).HasMaxLength(4000);
+            action.Property(a => a.ServiceWithdrawnReason).HasMaxLength(1000);
+            action.Ignore(a => a.IsOpen);
+            // A withdrawn directory service finds the actions that point at it.
+            action.HasIndex(a => a.ServiceId);
+        });
+
+        modelBuilder.Entity<PlanHistoryEntry>(entry =>
+        {
+            entry.ToTable("plan_history");
+            entry.HasKey(h => h.Id);
+            entry.Property(h => h.Id).ValueGeneratedNever();
+            entry.Property(h => h.Subject).HasConversion(WireText<HistorySubject>()).HasMaxLength(20);
+            entry.Property(h => h.ByUserId).HasMaxLength(200);
+            entry.Property(h => h.ByName).HasMaxLength(200);
+            entry.Property(h => h.FromStatus).HasMaxLength(20);
+            entry.Property(h => h.ToStatus).HasMaxLength(20);
+            entry.Property(h => h.Note).HasMaxLength(5000);
+        });
+
         modelBuilder.AddMessagingTables();
         modelBuilder.AddIdempotencyTable();
         modelBuilder.AddAuditTable();
     }
+
+    /// <summary>The service's wire options for stored JSON, so a stored value reads back as the API wrote it.</summary>
+    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private static ValueConverter<TEnum, string> WireText<TEnum>() where TEnum : struct, Enum =>
+        new(value => WireEnum.Name(value), text => WireEnum.Parse<TEnum>(text));
+
+    /// <summary>A value kept as jsonb: structured values always read and written whole (the plan's sections).</summary>
+    private static void Json<T>(PropertyBuilder<T> property) =>
+        property.HasColumnType("jsonb").HasConversion(
+            value => JsonSerializer.Serialize(value, JsonOptions),
+            json => JsonSerializer.Deserialize<T>(json, JsonOptions)!,
+            new ValueComparer<T>(
+                (a, b) => JsonSerializer.Serialize(a, JsonOptions) == JsonSerializer.Serialize(b, JsonOptions),
+                value => JsonSerializer.Serialize(value, JsonOptions).GetHashCode(StringComparison.Ordinal),
+                value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, JsonOptions), JsonOptions)!));
 }

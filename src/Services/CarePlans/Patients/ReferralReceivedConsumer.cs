@@ -20,28 +20,7 @@ public sealed class ReferralReceivedConsumer(CarePlansDbContext db, TimeProvider
             return;
         }
 
-        var patient = await db.Patients.FindAsync([details.NhsNumber], context.CancellationToken);
-        if (patient is null)
-        {
-            patient = new Patient
-            {
-                NhsNumber = details.NhsNumber,
-                GivenName = details.GivenName,
-                FamilyName = details.FamilyName,
-                DateOfBirth = details.DateOfBirth,
-                PracticeOds = details.PracticeOds,
-            };
-            db.Patients.Add(patient);
-        }
-        else
-        {
-            // The newest referral carries the freshest demographics.
-            patient.GivenName = details.GivenName;
-            patient.FamilyName = details.FamilyName;
-            patient.DateOfBirth = details.DateOfBirth;
-            patient.PracticeOds = details.PracticeOds;
-        }
-
+        await db.RecordAsync(details, context.CancellationToken);
         db.Audit(Actor, "patient.record-referral", "patient", details.NhsNumber, details.NhsNumber, AuditOutcomes.Succeeded, clock);
         db.PatientReferrals.Add(new PatientReferral
         {

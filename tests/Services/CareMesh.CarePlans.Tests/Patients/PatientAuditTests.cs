@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using CareMesh.CarePlans.Data;
 using CareMesh.Contracts.Referrals;
 using CareMesh.Testing;
@@ -21,7 +22,7 @@ public class PatientAuditTests(CarePlansServiceFactory factory) : IClassFixture<
         await factory.Services.GetRequiredService<IBus>().Publish(new ReferralReceived(Guid.NewGuid(),
             new ReferredPatient(nhsNumber, "Mary", "Seacole", new DateOnly(1940, 1, 1), "Y00009"), "Falls", "urgent", "hospital", DateTimeOffset.UtcNow));
         var client = factory.CreateClientAs(CareMeshRoles.Clinician, "Y00009");
-        await Eventually.TrueAsync(async () => (await client.GetAsync($"/api/care-plans?nhsNumber={nhsNumber}")).IsSuccessStatusCode);
+        await Eventually.TrueAsync(async () => (await client.PostAsJsonAsync("/api/care-plans/lookup", new { nhsNumber })).IsSuccessStatusCode);
 
         await using var scope = factory.Services.CreateAsyncScope();
         var trail = await scope.ServiceProvider.GetRequiredService<CarePlansDbContext>().Set<AuditEvent>()

@@ -67,18 +67,19 @@ public class ReferralReceivedTests(CarePlansServiceFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task An_invalid_nhs_number_query_is_a_400_problem()
+    public async Task An_invalid_nhs_number_look_up_is_a_400_problem_naming_the_field()
     {
-        var response = await _client.GetAsync("/api/care-plans?nhsNumber=1234567890");
+        var response = await _client.PostAsJsonAsync("/api/care-plans/lookup", new { nhsNumber = "1234567890" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("nhsNumber", out _));
     }
 
     [Fact]
     public async Task An_unknown_patient_is_a_404_problem()
     {
-        var response = await _client.GetAsync("/api/care-plans?nhsNumber=9434765919");
+        var response = await _client.PostAsJsonAsync("/api/care-plans/lookup", new { nhsNumber = "9434765919" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -93,7 +94,7 @@ public class ReferralReceivedTests(CarePlansServiceFactory factory) : IClassFixt
 
     private async Task<JsonElement?> GetCare(string nhsNumber)
     {
-        var response = await _client.GetAsync($"/api/care-plans?nhsNumber={nhsNumber}");
+        var response = await _client.PostAsJsonAsync("/api/care-plans/lookup", new { nhsNumber });
         return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>() : null;
     }
 }

@@ -22,6 +22,144 @@ namespace CareMesh.CarePlans.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CareMesh.CarePlans.Actions.PlanAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid?>("GoalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("goal_id");
+
+                    b.Property<string>("OnwardReferral")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("onward_referral");
+
+                    b.Property<Guid?>("OnwardReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("onward_referral_id");
+
+                    b.Property<string>("OnwardReferralOutcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("onward_referral_outcome");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("owner_kind");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner_name");
+
+                    b.Property<string>("OwnerRole")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("owner_role");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<Guid?>("ServiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("ServiceName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("service_name");
+
+                    b.Property<DateTimeOffset?>("ServiceWithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("service_withdrawn_at");
+
+                    b.Property<string>("ServiceWithdrawnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("service_withdrawn_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_actions");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_plan_actions_plan_id");
+
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_plan_actions_service_id");
+
+                    b.ToTable("plan_actions", (string)null);
+                });
+
+            modelBuilder.Entity("CareMesh.CarePlans.Goals.Goal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date")
+                        .HasColumnName("target_date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_goals");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_goals_plan_id");
+
+                    b.ToTable("goals", (string)null);
+                });
+
             modelBuilder.Entity("CareMesh.CarePlans.Patients.Patient", b =>
                 {
                     b.Property<string>("NhsNumber")
@@ -94,6 +232,229 @@ namespace CareMesh.CarePlans.Data.Migrations
                         .HasDatabaseName("ix_patient_referrals_nhs_number");
 
                     b.ToTable("patient_referrals", (string)null);
+                });
+
+            modelBuilder.Entity("CareMesh.CarePlans.Plans.CarePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CareCoordinatorUserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("care_coordinator_user_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(1100)
+                        .HasColumnType("character varying(1100)")
+                        .HasColumnName("closed_reason");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("NhsNumber")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character(10)")
+                        .HasColumnName("nhs_number")
+                        .IsFixedLength();
+
+                    b.Property<string>("PracticeOds")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("practice_ods");
+
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<DateOnly?>("ReviewDue")
+                        .HasColumnType("date")
+                        .HasColumnName("review_due");
+
+                    b.Property<DateOnly?>("ReviewDueAnnouncedFor")
+                        .HasColumnType("date")
+                        .HasColumnName("review_due_announced_for");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("sections");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_care_plans");
+
+                    b.HasIndex("CareCoordinatorUserId")
+                        .HasDatabaseName("ix_care_plans_care_coordinator_user_id");
+
+                    b.HasIndex("NhsNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_care_plans_nhs_number")
+                        .HasFilter("status <> 'closed'");
+
+                    b.HasIndex("ReferralId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_care_plans_referral_id");
+
+                    b.HasIndex("ReviewDue")
+                        .HasDatabaseName("ix_care_plans_review_due")
+                        .HasFilter("status = 'agreed'");
+
+                    b.ToTable("care_plans", (string)null);
+                });
+
+            modelBuilder.Entity("CareMesh.CarePlans.Plans.PlanHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("ToStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_history");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_plan_history_plan_id");
+
+                    b.ToTable("plan_history", (string)null);
+                });
+
+            modelBuilder.Entity("CareMesh.CarePlans.Versions.PlanVersion", b =>
+                {
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("AgreedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agreed_at");
+
+                    b.Property<string>("AgreedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agreed_by_name");
+
+                    b.Property<string>("AgreedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agreed_by_user_id");
+
+                    b.Property<bool>("CarerPresent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("carer_present");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("method");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<DateOnly>("ReviewDue")
+                        .HasColumnType("date")
+                        .HasColumnName("review_due");
+
+                    b.Property<string>("Sharing")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sharing");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("snapshot");
+
+                    b.HasKey("PlanId", "Number")
+                        .HasName("pk_plan_versions");
+
+                    b.ToTable("plan_versions", (string)null);
                 });
 
             modelBuilder.Entity("CareMesh.Messaging.Inbox.InboxMessage", b =>
@@ -323,6 +684,26 @@ namespace CareMesh.CarePlans.Data.Migrations
                     b.ToTable("idempotent_requests", (string)null);
                 });
 
+            modelBuilder.Entity("CareMesh.CarePlans.Actions.PlanAction", b =>
+                {
+                    b.HasOne("CareMesh.CarePlans.Plans.CarePlan", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_actions_care_plans_plan_id");
+                });
+
+            modelBuilder.Entity("CareMesh.CarePlans.Goals.Goal", b =>
+                {
+                    b.HasOne("CareMesh.CarePlans.Plans.CarePlan", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_goals_care_plans_plan_id");
+                });
+
             modelBuilder.Entity("CareMesh.CarePlans.Patients.PatientReferral", b =>
                 {
                     b.HasOne("CareMesh.CarePlans.Patients.Patient", null)
@@ -333,9 +714,52 @@ namespace CareMesh.CarePlans.Data.Migrations
                         .HasConstraintName("fk_patient_referrals_patients_nhs_number");
                 });
 
+            modelBuilder.Entity("CareMesh.CarePlans.Plans.CarePlan", b =>
+                {
+                    b.HasOne("CareMesh.CarePlans.Patients.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("NhsNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_care_plans_patients_nhs_number");
+
+                    b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("CareMesh.CarePlans.Plans.PlanHistoryEntry", b =>
+                {
+                    b.HasOne("CareMesh.CarePlans.Plans.CarePlan", null)
+                        .WithMany("History")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_history_care_plans_plan_id");
+                });
+
+            modelBuilder.Entity("CareMesh.CarePlans.Versions.PlanVersion", b =>
+                {
+                    b.HasOne("CareMesh.CarePlans.Plans.CarePlan", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_versions_care_plans_plan_id");
+                });
+
             modelBuilder.Entity("CareMesh.CarePlans.Patients.Patient", b =>
                 {
                     b.Navigation("Referrals");
+                });
+
+            modelBuilder.Entity("CareMesh.CarePlans.Plans.CarePlan", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Goals");
+
+                    b.Navigation("History");
+
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,13 @@
+using CareMesh.Testing;
+
+namespace CareMesh.CarePlans.Tests;
+
+/// <summary>The service's published contract: its OpenAPI document says what every endpoint accepts and answers.</summary>
+public class ContractTests(CarePlansServiceFactory factory) : IClassFixture<CarePlansServiceFactory>
+{
+    [Fact]
+    public async Task The_document_says_what_every_operation_needs_and_answers()
+    {
+        await OpenApiContract.AssertCompleteAsync(factory.CreateClient());
+    }
+}

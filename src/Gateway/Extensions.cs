@@ -22,7 +22,7 @@ internal static class Extensions
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddConfigFilter<RouteAuthorizationRequired>()
             .AddConfigFilter<RouteBodyLimit>()
-            .AddConfigFilter<ServiceDiscoveryDestinationFilter>()
+            .AddServiceDiscoveryDestinationResolver()
             .AddTransforms(HeaderHygiene.Apply);
 
         // The gateway only forwards and never blocks: a request runs on the I/O thread that read it

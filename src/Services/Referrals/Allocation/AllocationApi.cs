@@ -12,7 +12,7 @@ public static class AllocationApi
 {
     public static void MapAllocationApi(this RouteGroupBuilder referrals)
     {
-        referrals.MapPost("/{id:guid}/triage", Triage).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(Triage))
+        referrals.MapPost("/{id:guid}/triage", Triage).WithName(nameof(Triage)).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed)
             .WithSummary("Triage a referral")
             .WithDescription("The role that should support the person, complexity, and (optionally) urgency, needs, risk flags and the named clinician. Allowed when received or triaged. Send If-Match. Accepts Idempotency-Key.")
             .WithExamples(new TriageRequest("link-worker", "standard", null, ["social-isolation"], ["lives-alone"], new ClinicianRequest("user-clinician", "Dr Asha Patel"), "No clinical concern"),
@@ -22,7 +22,7 @@ public static class AllocationApi
             .WithSummary("Who should take this referral, and why")
             .WithDescription("Active members with the triaged role (or ?role=), those covering the person's practice first, least loaded for their capacity first; each with the reason in words.")
             .WithExamples(response: new[] { AllocationExamples.Suggestion });
-        referrals.MapPost("/{id:guid}/allocate", Allocate).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(Allocate))
+        referrals.MapPost("/{id:guid}/allocate", Allocate).WithName(nameof(Allocate)).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed)
             .WithSummary("Allocate (or reallocate) a referral to a member of the team")
             .WithDescription("To a member of the team (their role comes with them). A reallocation needs a reason. Publishes ReferralAllocated. Send If-Match. Accepts Idempotency-Key.")
             .WithExamples(new AllocationRequest("user-link-worker", null), ReferralExamples.Referral)
@@ -36,7 +36,7 @@ public static class AllocationApi
             .WithSummary("The team's members")
             .WithDescription("Each member's role, capacity and aligned practices. No patient data.")
             .WithExamples(response: new[] { AllocationExamples.Member });
-        team.MapPut("/{userId}", SetTeamMember).Refuses(StatusCodes.Status412PreconditionFailed).WithName(nameof(SetTeamMember))
+        team.MapPut("/{userId}", SetTeamMember).WithName(nameof(SetTeamMember)).Refuses(StatusCodes.Status412PreconditionFailed)
             .RequireAuthorization(CareMeshPolicies.TeamLeads)
             .WithSummary("Add or change a member of the team (team leads)")
             .WithDescription("Role, capacity in weighted referrals, and the practices the member is aligned to (none: all). Send If-Match to change an existing member.")

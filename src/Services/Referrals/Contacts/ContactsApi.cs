@@ -15,7 +15,7 @@ public static class ContactsApi
 {
     public static void MapContactsApi(this RouteGroupBuilder referrals)
     {
-        referrals.MapPost("/{id:guid}/contacts", RecordContact).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(RecordContact))
+        referrals.MapPost("/{id:guid}/contacts", RecordContact).WithName(nameof(RecordContact)).Refuses(StatusCodes.Status409Conflict)
             .WithSummary("Record a contact, or an attempt at one")
             .WithDescription("When, how, how long, the outcome (reached, no-answer, left-message, wrong-number, person-declined) and notes; optionally when the next contact is due. Failed attempts reaching the configured rule flag the referral for a decision. Open referrals only. Accepts Idempotency-Key.")
             .WithExamples(new NewContact(new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero), "phone", 20, "reached", "Talked about the choir; wants to try next week", new DateOnly(2026, 3, 10)),

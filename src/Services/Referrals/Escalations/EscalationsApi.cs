@@ -18,7 +18,7 @@ public static class EscalationsApi
 {
     public static void MapEscalationsApi(this RouteGroupBuilder referrals)
     {
-        referrals.MapPost("/{id:guid}/escalations", RaiseEscalation).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(RaiseEscalation))
+        referrals.MapPost("/{id:guid}/escalations", RaiseEscalation).WithName(nameof(RaiseEscalation)).Refuses(StatusCodes.Status409Conflict)
             .WithSummary("Escalate an urgent need or safety concern to a clinician")
             .WithDescription("To the referral's named clinician unless another is given (who then becomes it). Must be acknowledged within the configured working hours (default 4). Publishes EscalationRaised. Accepts Idempotency-Key.")
             .WithExamples(new NewEscalation("urgent", "Says she has stopped taking her insulin", null), EscalationExamples.Escalation, StatusCodes.Status201Created)
@@ -27,7 +27,7 @@ public static class EscalationsApi
             .WithSummary("Open escalations: a clinician's own, or the team's")
             .WithDescription("Unacknowledged escalations, soonest due first: a clinician sees those addressed to them, others the team's; overdue=true for those past their deadline. Each is audited as read.")
             .WithExamples(response: new[] { EscalationExamples.Escalation });
-        referrals.MapPost("/escalations/{escalationId:guid}/acknowledge", AcknowledgeEscalation).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(AcknowledgeEscalation))
+        referrals.MapPost("/escalations/{escalationId:guid}/acknowledge", AcknowledgeEscalation).WithName(nameof(AcknowledgeEscalation)).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed)
             .WithSummary("Acknowledge an escalation (its clinician)")
             .WithDescription("Only the clinician it is addressed to; with their response. Publishes EscalationAcknowledged. Send If-Match with the escalation's ETag.")
             .WithExamples(new EscalationAcknowledgement("Seen her today; insulin restarted, district nurse visiting daily"), EscalationExamples.Escalation)

@@ -23,7 +23,7 @@ public sealed class DirectoryClient(HttpClient http, IHttpContextAccessor access
         var organisation = await GetAsync<DirectoryOrganisation>($"/api/directory/organisations/{service.OrganisationId}", cancellationToken);
         var contact = service.Email ?? service.Contacts?.Select(c => c.Email ?? c.Phones?.FirstOrDefault()?.Number).FirstOrDefault(c => c is not null);
         return new DirectoryListing(service.Id, service.OrganisationId, service.Name, organisation?.Name, contact,
-            service.IsListed && service.WithdrawnAt is null, service.ReferralRoute == "direct-referral", service.Capacity);
+            service.IsListed && service.WithdrawnAt is null, service.ReferralRoute == "direct-referral");
     }
 
     private async Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken) where T : class
@@ -44,7 +44,7 @@ public sealed class DirectoryClient(HttpClient http, IHttpContextAccessor access
         return await response.Content.ReadFromJsonAsync<T>(cancellationToken);
     }
 
-    private sealed record DirectoryService(Guid Id, Guid OrganisationId, string Name, string? Email, bool IsListed, string ReferralRoute, string Capacity,
+    private sealed record DirectoryService(Guid Id, Guid OrganisationId, string Name, string? Email, bool IsListed, string ReferralRoute,
         DateTimeOffset? WithdrawnAt, List<DirectoryContact>? Contacts);
 
     private sealed record DirectoryContact(string? Email, List<DirectoryPhone>? Phones);
@@ -57,4 +57,4 @@ public sealed class DirectoryClient(HttpClient http, IHttpContextAccessor access
 /// <param name="IsListed">Active, public and not withdrawn.</param>
 /// <param name="TakesDirectReferrals">Not a signposting-only listing.</param>
 public sealed record DirectoryListing(Guid ServiceId, Guid OrganisationId, string Name, string? OrganisationName, string? Contact, bool IsListed,
-    bool TakesDirectReferrals, string Capacity);
+    bool TakesDirectReferrals);

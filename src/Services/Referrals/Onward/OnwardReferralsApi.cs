@@ -20,7 +20,7 @@ public static class OnwardReferralsApi
 
     public static void MapOnwardFromReferralApi(this RouteGroupBuilder referrals)
     {
-        referrals.MapPost("/{id:guid}/onward-referrals", SendOnwardReferral).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(SendOnwardReferral))
+        referrals.MapPost("/{id:guid}/onward-referrals", SendOnwardReferral).WithName(nameof(SendOnwardReferral)).Refuses(StatusCodes.Status409Conflict)
             .WithSummary("Send the person on: to a directory service, a role in the team, or a statutory service")
             .WithDescription("A directory service is looked up in the Directory by id and kept as it is now (name, organisation, contact); a signposting-only or withdrawn listing cannot be sent a referral (409). A VCS partner or statutory service needs the person's consent to share with them; the shared summary is all the receiver reads. Publishes OnwardReferralSent for directory services. Accepts Idempotency-Key.")
             .WithExamples(new NewOnwardReferral("directory-service", Guid.Parse("0193a1b2-7c00-7000-8000-0000000000a1"), null, null,
@@ -43,17 +43,17 @@ public static class OnwardReferralsApi
             .WithSummary("One onward referral")
             .WithDescription("A partner sees it only if it was sent to its organisation (otherwise 404), and then only what the person agreed to share. ETag carries its version.")
             .WithExamples(response: OnwardExamples.Onward);
-        onward.MapPost("/{id:guid}/accept", AcceptOnwardReferral).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(AcceptOnwardReferral))
+        onward.MapPost("/{id:guid}/accept", AcceptOnwardReferral).WithName(nameof(AcceptOnwardReferral)).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed)
             .WithSummary("Accept an onward referral (the receiver)")
             .WithDescription("Publishes OnwardReferralAccepted. A directory service's referral is answered by its organisation's partners; others by staff on the receiver's behalf. Send If-Match.")
             .WithExamples(new OnwardAnswer(null, null), OnwardExamples.Onward)
             .ProducesValidationProblem();
-        onward.MapPost("/{id:guid}/decline", DeclineOnwardReferral).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(DeclineOnwardReferral))
+        onward.MapPost("/{id:guid}/decline", DeclineOnwardReferral).WithName(nameof(DeclineOnwardReferral)).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed)
             .WithSummary("Decline an onward referral, with a reason (the receiver)")
             .WithDescription("Publishes OnwardReferralDeclined. Send If-Match.")
             .WithExamples(new OnwardAnswer("The group is full until May", null), OnwardExamples.Onward)
             .ProducesValidationProblem();
-        onward.MapPost("/{id:guid}/complete", CompleteOnwardReferral).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(CompleteOnwardReferral))
+        onward.MapPost("/{id:guid}/complete", CompleteOnwardReferral).WithName(nameof(CompleteOnwardReferral)).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed)
             .WithSummary("Report the outcome of an accepted onward referral (the receiver)")
             .WithDescription("Publishes OnwardReferralCompleted. Send If-Match.")
             .WithExamples(new OnwardAnswer(null, "Came to six sessions and joined the choir"), OnwardExamples.Onward)

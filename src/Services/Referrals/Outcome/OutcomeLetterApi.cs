@@ -10,7 +10,7 @@ public static class OutcomeLetterApi
     private const string PageSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     public static void MapOutcomeLetterApi(this RouteGroupBuilder referrals) =>
-        referrals.MapGet("/{id:guid}/outcome-letter", GetOutcomeLetter).Refuses(StatusCodes.Status409Conflict).WithName(nameof(GetOutcomeLetter))
+        referrals.MapGet("/{id:guid}/outcome-letter", GetOutcomeLetter).WithName(nameof(GetOutcomeLetter)).Refuses(StatusCodes.Status409Conflict)
             .WithSummary("The outcome letter to the referrer")
             .WithDescription("What was decided (accepted, declined or completed), by whom, next steps and the SNOMED CT codes for the GP record. text/html by default; Accept: text/plain or application/pdf for those. 409 while nothing is decided. Audited as a read.")
             .Produces(StatusCodes.Status200OK, contentType: "text/html")

@@ -12,7 +12,7 @@ public static class WorkflowApi
 {
     public static void MapWorkflowApi(this RouteGroupBuilder referrals)
     {
-        referrals.MapPost("/{id:guid}/transitions", Transition).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(Transition))
+        referrals.MapPost("/{id:guid}/transitions", Transition).WithName(nameof(Transition)).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed)
             .WithSummary("Move a referral on: accept, start, hold, resume, decline, complete, cancel, enter in error")
             .WithDescription("The step must be allowed from the current status (409 names the current status and what it allows). Accept publishes ReferralAccepted; decline ReferralDeclined; complete, cancel and enter-in-error ReferralClosed; accept, decline and complete also tell the referrer (ReferralOutcomeForReferrer). Send If-Match with the referral's ETag (412 when it changed meanwhile). Accepts Idempotency-Key.")
             .WithExamples(new TransitionRequest("hold", "In hospital after a fall", null, new DateOnly(2026, 3, 20)), ReferralExamples.Referral)
@@ -21,7 +21,7 @@ public static class WorkflowApi
             .WithSummary("Every step of a referral's workflow")
             .WithDescription("Who (user, name, role), when, from and to which status, and why, oldest first; with the history of any referral merged into it. Audited as a read.")
             .WithExamples(response: new[] { ReferralExamples.Transition });
-        referrals.MapPost("/{id:guid}/merge", Merge).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(Merge))
+        referrals.MapPost("/{id:guid}/merge", Merge).WithName(nameof(Merge)).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed)
             .RequireAuthorization(CareMeshPolicies.TeamLeads)
             .WithSummary("Merge a duplicate referral into this one (team leads)")
             .WithDescription("Both must be for the same NHS number and the duplicate open. The duplicate is entered in error (ReferralClosed) and points here; both histories are kept and this one's history shows the duplicate's. Accepts Idempotency-Key.")

@@ -6,6 +6,7 @@ var scenarios = new Dictionary<string, Func<BenchArguments, Task>>(StringCompare
     ["gateway"] = GatewayScenario.RunAsync,
     ["directory"] = DirectoryScenario.RunAsync,
     ["meetings"] = MeetingsScenario.RunAsync,
+    ["referrals"] = ReferralsScenario.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))

@@ -46,7 +46,7 @@ public static class LocalServers
               rm -f "$pw"
             fi
             set +e
-            "$PGBIN/postgres" -D "$PGDATA" -c listen_addresses=127.0.0.1 -c port="$PGPORT" -c unix_socket_directories="$PGDATA" -c max_connections=300 &
+            "$PGBIN/postgres" -D "$PGDATA" -c listen_addresses=127.0.0.1 -c port="$PGPORT" -c unix_socket_directories="$PGDATA" -c max_connections=300 $PG_LOGGING &
             pid=$!
             trap '"$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null; wait "$pid"; exit $?' TERM INT
             wait "$pid"
@@ -58,11 +58,23 @@ public static class LocalServers
             .WithEnvironment("PGBIN", bin)
             .WithEnvironment("PGDATA", Path.Combine(home, "data"))
             .WithEnvironment("PGPORT", settings.PostgresPort.ToString(CultureInfo.InvariantCulture))
+            .WithEnvironment("PG_LOGGING", LoggingArguments())
             .WithEnvironment("CAREMESH_USER", CareMeshSettings.LocalUser)
             .WithEnvironment("CAREMESH_PASSWORD", CareMeshSettings.LocalPassword)
             .WithIconName("Database")
             .WithServerHealthCheck(builder, ServerHealthChecks.Postgres(connectionString));
     }
+
+    /// <summary>
+    /// The settings that keep statements' values (patient data) out of PostgreSQL's own log, from
+    /// <c>infra/postgresql-logging.conf</c>, the file <c>./caremesh</c> applies to the machine's cluster,
+    /// as <c>-c name=value</c> arguments (none of the values holds a space).
+    /// </summary>
+    private static string LoggingArguments() =>
+        string.Join(' ', File.ReadLines(Path.Combine(CareMeshSettings.RepositoryRoot, "infra", "postgresql-logging.conf"))
+            .Select(line => line.Split('#')[0].Split('=', 2))
+            .Where(parts => parts.Length == 2)
+            .Select(parts => $"-c {parts[0].Trim()}={parts[1].Trim()}"));
 
     /// <summary>RabbitMQ with its management plugin, a node of its own (<c>caremesh@localhost</c>) configured by files under <c>.caremesh/rabbitmq</c>.</summary>
     public static IResourceBuilder<LocalServerResource> AddLocalRabbitMq(this IDistributedApplicationBuilder builder, string name, CareMeshSettings settings)

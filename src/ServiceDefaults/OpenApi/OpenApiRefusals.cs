@@ -42,6 +42,7 @@ internal sealed class RefusalsOperationTransformer : IOpenApiOperationTransforme
         [StatusCodes.Status409Conflict] = "The record's state does not allow this now.",
         [StatusCodes.Status412PreconditionFailed] = "If-Match named a version that someone else has since replaced: read it again.",
         [StatusCodes.Status413PayloadTooLarge] = "The body is larger than the service accepts.",
+        [StatusCodes.Status414UriTooLong] = "The path and query string are longer than the service accepts (RequestLimits).",
     };
 
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -105,6 +106,11 @@ internal sealed class RefusalsOperationTransformer : IOpenApiOperationTransforme
         if (body)
         {
             refusals.Add(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (sources.Contains(BindingSource.Query))
+        {
+            refusals.Add(StatusCodes.Status414UriTooLong);
         }
 
         refusals.UnionWith(metadata.OfType<DocumentedRefusals>().SelectMany(r => r.Statuses));

@@ -2,7 +2,9 @@ using CareMesh.CarePlans.Actions;
 using CareMesh.CarePlans.Coding;
 using CareMesh.CarePlans.Data;
 using CareMesh.CarePlans.Patients;
+using CareMesh.CarePlans.Mdt;
 using CareMesh.CarePlans.Plans;
+using CareMesh.CarePlans.Reviews;
 using CareMesh.Messaging;
 using MassTransit;
 
@@ -26,6 +28,8 @@ internal static class Extensions
             bus.AddConsumer<ReferralAcceptedConsumer, ReferralAcceptedConsumerDefinition>();
             bus.AddConsumer<OnwardReferralConsumer, OnwardReferralConsumerDefinition>();
             bus.AddConsumer<DirectoryServiceWithdrawnConsumer, DirectoryServiceWithdrawnConsumerDefinition>();
+            bus.AddConsumer<MdtConsumer, MdtConsumerDefinition>();
         });
+        builder.AddScheduledCheck<ReviewDueCheck>(TimeSpan.FromDays(1));
     }
 }

@@ -2,7 +2,9 @@ using CareMesh.CarePlans;
 using CareMesh.CarePlans.Actions;
 using CareMesh.CarePlans.Goals;
 using CareMesh.CarePlans.Patients;
+using CareMesh.CarePlans.Measures;
 using CareMesh.CarePlans.Plans;
+using CareMesh.CarePlans.Reviews;
 using CareMesh.CarePlans.Versions;
 using CareMesh.Messaging;
 
@@ -20,6 +22,8 @@ plans.MapPatientsApi();
 plans.MapGoalsApi();
 plans.MapPlanActionsApi();
 plans.MapVersionsApi();
+plans.MapReviewsApi();
+plans.MapMeasuresApi();
 app.MapAuditLookup("/api/care-plans", "Care plans");
 
 app.Run();

@@ -17,7 +17,7 @@ internal static class Extensions
         builder.Services.AddOptions<ReferralsOptions>().BindConfiguration(ReferralsOptions.Section);
         builder.Services.AddHttpContextAccessor();
         // By service name: the app host (or Kubernetes) says where the Directory is.
-        builder.Services.AddHttpClient<DirectoryClient>(http => http.BaseAddress = new Uri(builder.Configuration["Referrals:DirectoryUrl"] ?? "http://directory"));
+        builder.Services.AddHttpClient<DirectoryClient>(http => http.BaseAddress = new Uri("http://directory"));
         builder.AddServiceDatabase<ReferralsDbContext>("referralsdb");
         builder.AddMessaging<ReferralsDbContext>(bus =>
         {

@@ -42,12 +42,43 @@ public sealed record CarePlanReviewDue(
     DateTimeOffset DetectedAt);
 
 /// <summary>A plan was closed (the episode ended, the person declined, or they moved away).</summary>
+/// <param name="Codes">What a GP record codes of the closing (care planning declined, when the person declined); empty otherwise. Added later: null from older publishers.</param>
 public sealed record CarePlanClosed(
     Guid CarePlanId,
     Guid? ReferralId,
     string NhsNumber,
     string Reason,
-    DateTimeOffset ClosedAt);
+    DateTimeOffset ClosedAt,
+    IReadOnlyList<SnomedConcept>? Codes = null);
+
+/// <summary>An agreed plan was reviewed with the person: what changed is in the plan; the next review is set.</summary>
+public sealed record CarePlanReviewed(
+    Guid CarePlanId,
+    Guid? ReferralId,
+    string NhsNumber,
+    string PracticeOds,
+    Guid ReviewId,
+    DateOnly ReviewedOn,
+    DateOnly NextReviewDue,
+    string ReviewedByUserId,
+    SnomedConcept Code,
+    DateTimeOffset RecordedAt);
+
+/// <summary>A wellbeing measure (ONS4 personal wellbeing or SWEMWBS) was recorded.</summary>
+/// <param name="Measure">ons4 or swemwbs.</param>
+/// <param name="Score">SWEMWBS: the metric score (7.00 to 35.00); ONS4: null (its four answers are reported apart, see <paramref name="Answers"/>).</param>
+/// <param name="Answers">The answers as given, in the measure's published order.</param>
+public sealed record WellbeingMeasured(
+    Guid CarePlanId,
+    string NhsNumber,
+    Guid MeasurementId,
+    string Measure,
+    decimal? Score,
+    IReadOnlyList<int> Answers,
+    bool IsBaseline,
+    DateOnly MeasuredOn,
+    SnomedConcept Code,
+    DateTimeOffset RecordedAt);
 
 /// <summary>A Patient Activation Measure score was recorded.</summary>
 /// <param name="Level">1 to 4, by the published cut-offs.</param>

@@ -188,5 +188,5 @@ internal static class ActionExamples
         "Refer to the Chapel Allerton walking group",
         new ActionOwner(OwnerKind.DirectoryService, null, null, null, Guid.Parse("0193a1b2-7c00-7000-8000-000000000300"), "Chapel Allerton walking group"),
         new DateOnly(2026, 3, 31), ActionStatus.InProgress, new OnwardReferralResponse(OnwardReferralStatus.Accepted, Guid.Parse("0193a1b2-7c00-7000-8000-000000000500"), null),
-        false, null, ["complete", "cancel", "pause"], []);
+        false, null, null, ["complete", "cancel", "pause"], []);
 }

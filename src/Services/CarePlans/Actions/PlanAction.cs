@@ -112,6 +112,12 @@ public sealed class PlanAction
 
     public string? ServiceWithdrawnReason { get; set; }
 
+    /// <summary>The MDT action this one follows, when it came from an MDT (MdtActionAssigned).</summary>
+    public Guid? MdtActionId { get; init; }
+
+    /// <summary>When the MDT last assigned it: an older assignment arriving late does not undo a newer one.</summary>
+    public DateTimeOffset? MdtAssignedAt { get; set; }
+
     public bool IsOpen => Status is ActionStatus.Open or ActionStatus.InProgress;
 }
 
@@ -129,13 +135,14 @@ public sealed record ActionResponse(
     OnwardReferralResponse? OnwardReferral,
     bool ServiceWithdrawn,
     string? ServiceWithdrawnReason,
+    Guid? MdtActionId,
     IReadOnlyList<string> AllowedSteps,
     IReadOnlyList<HistoryResponse> Updates)
 {
     public static ActionResponse From(PlanAction a, IEnumerable<PlanHistoryEntry> history) => new(
         a.Id, a.GoalId, a.Description, new ActionOwner(a.OwnerKind, a.OwnerUserId, a.OwnerName, a.OwnerRole, a.ServiceId, a.ServiceName), a.DueOn, a.Status,
         a.OnwardReferral is { } onward ? new OnwardReferralResponse(onward, a.OnwardReferralId, a.OnwardReferralOutcome) : null,
-        a.ServiceWithdrawnAt is not null, a.ServiceWithdrawnReason,
+        a.ServiceWithdrawnAt is not null, a.ServiceWithdrawnReason, a.MdtActionId,
         [.. ActionWorkflow.Machine.ActionsFrom(a.Status).Select(s => WireEnum.Name(s))],
         [.. history.Where(h => h.SubjectId == a.Id).OrderBy(h => h.At).Select(HistoryResponse.From)]);
 }

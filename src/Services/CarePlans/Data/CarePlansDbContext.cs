@@ -1,7 +1,9 @@
 using System.Text.Json;
 using CareMesh.CarePlans.Actions;
 using CareMesh.CarePlans.Goals;
+using CareMesh.CarePlans.Measures;
 using CareMesh.CarePlans.Patients;
+using CareMesh.CarePlans.Reviews;
 using CareMesh.CarePlans.Plans;
 using CareMesh.CarePlans.Versions;
 using CareMesh.Messaging;
@@ -21,6 +23,8 @@ public sealed class CarePlansDbContext(DbContextOptions<CarePlansDbContext> opti
     public DbSet<PlanAction> Actions => Set<PlanAction>();
     public DbSet<PlanHistoryEntry> History => Set<PlanHistoryEntry>();
     public DbSet<PlanVersion> Versions => Set<PlanVersion>();
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<Measurement> Measurements => Set<Measurement>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -70,6 +74,30 @@ public sealed class CarePlansDbContext(DbContextOptions<CarePlansDbContext> opti
             plan.HasIndex(p => p.ReviewDue).HasFilter("status = 'agreed'");
         });
 
+        modelBuilder.Entity<Review>(review =>
+        {
+            review.ToTable("plan_reviews");
+            review.HasKey(r => r.Id);
+            review.Property(r => r.Id).ValueGeneratedNever();
+            review.Property(r => r.WhatChanged).HasMaxLength(Review.MaxTextLength);
+            review.Property(r => r.ByUserId).HasMaxLength(200);
+            review.Property(r => r.ByName).HasMaxLength(200);
+            review.HasOne<CarePlan>().WithMany().HasForeignKey(r => r.PlanId);
+            review.HasIndex(r => r.PlanId);
+        });
+
+        modelBuilder.Entity<Measurement>(measurement =>
+        {
+            measurement.ToTable("measurements");
+            measurement.HasKey(m => m.Id);
+            measurement.Property(m => m.Id).ValueGeneratedNever();
+            measurement.Property(m => m.Kind).HasConversion(WireText<MeasureKind>()).HasMaxLength(20);
+            measurement.Property(m => m.Score).HasPrecision(5, 2);
+            measurement.Property(m => m.RecordedByUserId).HasMaxLength(200);
+            measurement.HasOne<CarePlan>().WithMany().HasForeignKey(m => m.PlanId);
+            measurement.HasIndex(m => new { m.PlanId, m.Kind });
+        });
+
         modelBuilder.Entity<PlanVersion>(version =>
         {
             version.ToTable("plan_versions");
@@ -109,6 +137,8 @@ public sealed class CarePlansDbContext(DbContextOptions<CarePlansDbContext> opti
             action.Ignore(a => a.IsOpen);
             // A withdrawn directory service finds the actions that point at it.
             action.HasIndex(a => a.ServiceId);
+            // An MDT action joins the person's plan once, however often it is announced.
+            action.HasIndex(a => a.MdtActionId).IsUnique();
         });
 
         modelBuilder.Entity<PlanHistoryEntry>(entry =>

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using CareMesh.CarePlans.Actions;
+using CareMesh.CarePlans.Coding;
 using CareMesh.CarePlans.Goals;
 using CareMesh.CarePlans.Patients;
 using CareMesh.Contracts;
@@ -115,7 +116,8 @@ public static class PlansApi
         plan.Status = closed;
         plan.ClosedAt = context.Now;
         plan.ClosedReason = request.Note is null ? request.Reason : $"{request.Reason}: {request.Note}";
-        context.Db.AddIntegrationEvent(new CarePlanClosed(plan.Id, plan.ReferralId, plan.NhsNumber, request.Reason!, context.Now), context.Clock);
+        IReadOnlyList<SnomedConcept> codes = request.Reason == WireEnum.Name(CloseReason.PersonDeclined) ? [context.Codes.For(CodedActivity.PlanDeclined)] : [];
+        context.Db.AddIntegrationEvent(new CarePlanClosed(plan.Id, plan.ReferralId, plan.NhsNumber, request.Reason!, context.Now, codes), context.Clock);
         return TypedResults.Ok(await PlanChanges.SaveAsync(plan, context, "care-plan.close", cancellationToken));
     }
 }

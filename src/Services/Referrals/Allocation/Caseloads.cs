@@ -19,19 +19,24 @@ public static class Caseloads
     public static async Task<Dictionary<string, MemberLoad>> LoadsAsync(ReferralsDbContext db, ReferralsOptions options, IReadOnlyCollection<string>? members,
         CancellationToken cancellationToken)
     {
+        var groups = await LoadGroups(db, members).ToListAsync(cancellationToken);
+        return groups.GroupBy(g => g.UserId).ToDictionary(m => m.Key, m => new MemberLoad(
+            m.Sum(g => g.Count),
+            m.Sum(g => g.Count * Weight(g.Urgency, g.Complexity, options)),
+            m.GroupBy(g => g.Status).ToDictionary(s => WireEnum.Name(s.Key), s => s.Sum(g => g.Count))));
+    }
+
+    /// <summary>Open allocated referrals counted by member, status, urgency and complexity (all members' when <paramref name="members"/> is null).</summary>
+    public static IQueryable<LoadGroup> LoadGroups(ReferralsDbContext db, IReadOnlyCollection<string>? members)
+    {
         var open = db.Referrals.AsNoTracking().Where(ReferralWorkflow.Open).Where(r => r.AllocatedToUserId != null);
         if (members is not null)
         {
             open = open.Where(r => members.Contains(r.AllocatedToUserId!));
         }
 
-        var groups = await open.GroupBy(r => new { r.AllocatedToUserId, r.Status, r.Urgency, r.Complexity })
-            .Select(g => new { g.Key.AllocatedToUserId, g.Key.Status, g.Key.Urgency, g.Key.Complexity, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        return groups.GroupBy(g => g.AllocatedToUserId!).ToDictionary(m => m.Key, m => new MemberLoad(
-            m.Sum(g => g.Count),
-            m.Sum(g => g.Count * Weight(g.Urgency, g.Complexity, options)),
-            m.GroupBy(g => g.Status).ToDictionary(s => WireEnum.Name(s.Key), s => s.Sum(g => g.Count))));
+        return open.GroupBy(r => new { r.AllocatedToUserId, r.Status, r.Urgency, r.Complexity })
+            .Select(g => new LoadGroup(g.Key.AllocatedToUserId!, g.Key.Status, g.Key.Urgency, g.Key.Complexity, g.Count()));
     }
 
     /// <summary>
@@ -58,6 +63,8 @@ public static class Caseloads
             .OrderByDescending(s => s.CoversPractice).ThenBy(s => s.Load / s.Capacity).ThenBy(s => s.Load).ThenBy(s => s.UserId)];
     }
 }
+
+public sealed record LoadGroup(string UserId, ReferralStatus Status, Urgency Urgency, Complexity Complexity, int Count);
 
 /// <param name="Open">Open referrals allocated to the member.</param>
 /// <param name="Weighted">The same, weighted by urgency and complexity.</param>

@@ -132,9 +132,12 @@ public static class CareMeshPlatform
             return (container, name => container.AddDatabase(name, name + settings.DatabaseSuffix));
         }
 
+        // A published manifest asks the deployment for its servers' connection strings: nothing of this machine's.
         IResourceBuilder<IResourceWithConnectionString> server = settings.PostgresConnectionString is { } existing
             ? builder.AddConnectionString(Postgres).WithServerHealthCheck(builder, ServerHealthChecks.Postgres(existing))
-            : builder.AddLocalPostgres(Postgres, settings);
+            : builder.ExecutionContext.IsPublishMode
+                ? builder.AddConnectionString(Postgres)
+                : builder.AddLocalPostgres(Postgres, settings);
         return (server, name => builder
             .AddConnectionString(name, ReferenceExpression.Create($"{server.Resource};Database={name + settings.DatabaseSuffix}"))
             .WithParentRelationship(server));
@@ -146,6 +149,11 @@ public static class CareMeshPlatform
         if (settings.MessagingConnectionString is { } existing)
         {
             return builder.AddConnectionString("messaging").WithServerHealthCheck(builder, ServerHealthChecks.RabbitMq(new Uri(existing)));
+        }
+
+        if (builder.ExecutionContext.IsPublishMode && !settings.UsesContainers)
+        {
+            return builder.AddConnectionString("messaging");
         }
 
         if (settings.UsesContainers)

@@ -7,6 +7,7 @@ var scenarios = new Dictionary<string, Func<BenchArguments, Task>>(StringCompare
     ["directory"] = DirectoryScenario.RunAsync,
     ["dashboard"] = DashboardScenario.RunAsync,
     ["meetings"] = MeetingsScenario.RunAsync,
+    ["care-plans"] = CarePlansScenario.RunAsync,
 };
 
 // The dashboard scenario runs the app host's receiver in a child process of this executable.

@@ -96,4 +96,7 @@ public sealed class MdtConsumer(CarePlansDbContext db, ActionNews news, TimeProv
     private static string Trim(string text) => text.Length > PlanAction.MaxTextLength ? text[..PlanAction.MaxTextLength] : text;
 }
 
-public sealed class MdtConsumerDefinition : RetryingConsumerDefinition<MdtConsumer>;
+public sealed class MdtConsumerDefinition : RetryingConsumerDefinition<MdtConsumer>
+{
+    public MdtConsumerDefinition() => EndpointName = CarePlansQueues.Named("mdt");
+}

@@ -38,8 +38,8 @@ public static class DirectoryScenario
         var random = new Random(7);
         var searches = Enumerable.Range(0, samples).Select(_ => RandomSearch(random, area)).ToList();
         await SearchInDatabaseAsync(database, searches);
-        await SearchThroughGatewayAsync(platform.App.GatewayUrl, searches);
-        await FeedPagesAsync(platform.App.GatewayUrl, platform.App.Resources["directory"].Endpoints[0], services, samples, random);
+        await SearchThroughGatewayAsync(platform.GatewayUrl, searches);
+        await FeedPagesAsync(platform.GatewayUrl, platform.EndpointOf("directory").ToString(), services, samples, random);
         await ExplainAsync(database, searches[0]);
     }
 

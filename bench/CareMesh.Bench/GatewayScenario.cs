@@ -33,10 +33,9 @@ public static partial class GatewayScenario
         Environment.SetEnvironmentVariable("Gateway__PerUser__PermitLimit", "100000000");
 
         await using var platform = await TestPlatform.StartAsync("bench");
-        var app = platform.App;
         var token = TestServers.TokenFor(CareMeshRoles.CareCoordinator);
-        var direct = new Uri(new Uri(app.Resources["meetings"].Endpoints[0]), MeetingsPath);
-        var gateway = new Uri(new Uri(app.GatewayUrl), MeetingsPath);
+        var direct = new Uri(platform.EndpointOf("meetings"), MeetingsPath);
+        var gateway = new Uri(new Uri(platform.GatewayUrl), MeetingsPath);
         using var directClient = Client(token);
         using var gatewayClient = Client(token);
 

@@ -81,7 +81,7 @@ public static class MeetingsScenario
     }
 
     /// <summary>The gateway's address (the one line to change when the platform's host changes).</summary>
-    private static string GatewayUrl(TestPlatform platform) => platform.App.GatewayUrl;
+    private static string GatewayUrl(TestPlatform platform) => platform.GatewayUrl;
 
     private static async Task SeedAsync(string connectionString, int people, int actions)
     {

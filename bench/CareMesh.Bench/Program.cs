@@ -5,16 +5,10 @@ var scenarios = new Dictionary<string, Func<BenchArguments, Task>>(StringCompare
     ["messaging"] = MessagingScenario.RunAsync,
     ["gateway"] = GatewayScenario.RunAsync,
     ["directory"] = DirectoryScenario.RunAsync,
-    ["dashboard"] = DashboardScenario.RunAsync,
     ["meetings"] = MeetingsScenario.RunAsync,
     ["care-plans"] = CarePlansScenario.RunAsync,
+    ["referrals"] = ReferralsScenario.RunAsync,
 };
-
-// The dashboard scenario runs the app host's receiver in a child process of this executable.
-if (DashboardScenario.IsHostCommand(args))
-{
-    return await DashboardScenario.HostAsync(args);
-}
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))
 {

@@ -1,39 +1,14 @@
-using CareMesh.AppHost.Configuration;
-using CareMesh.AppHost.Dashboard;
+using CareMesh.AppHost;
 using CareMesh.AppHost.Operations;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 
-// The app host is a developer's tool: it runs itself, and so every service, in Development unless
-// ASPNETCORE_ENVIRONMENT, DOTNET_ENVIRONMENT or --environment says otherwise (later ones win).
-var environmentName = new ConfigurationBuilder()
-    .AddEnvironmentVariables("ASPNETCORE_")
-    .AddEnvironmentVariables("DOTNET_")
-    .AddCommandLine(args)
-    .Build()[HostDefaults.EnvironmentKey] ?? Environments.Development;
-
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+// Operations' commands run without starting anything (./caremesh token | queues | requeue).
+if (args is [var command, ..] && OperationsCommands.Names.Contains(command))
 {
-    Args = args,
-    EnvironmentName = environmentName,
-    // appsettings.json sits beside the assembly, wherever the app host is started from.
-    ContentRootPath = AppContext.BaseDirectory,
-});
-
-if (args.Length > 0 && QueueCommands.Names.Contains(args[0]))
-{
-    return await QueueCommands.RunAsync(args, builder.Configuration, Console.Out);
+    return await OperationsCommands.RunAsync(args);
 }
 
-if (args is [TokenCommand.Name, ..])
-{
-    var options = AppHostOptions.FromConfiguration(builder.Configuration, builder.Environment.EnvironmentName);
-    return TokenCommand.Run(args, options, Console.Out, Console.Error);
-}
-
-builder.AddCareMeshAppHost();
-var app = builder.Build();
-app.MapDashboard();
-await app.RunAsync();
+DashboardDefaults.Apply();
+var builder = DistributedApplication.CreateBuilder(args);
+builder.AddCareMesh();
+await builder.Build().RunAsync();
 return 0;

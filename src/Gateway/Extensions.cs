@@ -22,7 +22,7 @@ internal static class Extensions
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddConfigFilter<RouteAuthorizationRequired>()
             .AddConfigFilter<RouteBodyLimit>()
-            .AddConfigFilter<ServiceDiscoveryDestinationFilter>()
+            .AddServiceDiscoveryDestinationResolver()
             .AddTransforms(HeaderHygiene.Apply);
 
         // The gateway only forwards and never blocks: a request runs on the I/O thread that read it
@@ -31,8 +31,12 @@ internal static class Extensions
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodySize;
-            kestrel.Limits.MaxRequestHeaderCount = options.MaxRequestHeaderCount;
-            kestrel.Limits.MaxRequestHeadersTotalSize = options.MaxRequestHeadersTotalSize;
+        });
+        // Enforced in the pipeline with problem details; Kestrel's own limits become a ceiling above them (RequestLimits).
+        builder.Services.Configure<RequestLimitsOptions>(limits =>
+        {
+            limits.MaxRequestHeaderCount = options.MaxRequestHeaderCount;
+            limits.MaxRequestHeadersTotalSize = options.MaxRequestHeadersTotalSize;
         });
 
         // The app host's ASPNETCORE_FORWARDEDHEADERS_ENABLED trusts any caller's X-Forwarded-For; at the
@@ -57,8 +61,12 @@ internal static class Extensions
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(RateLimitPolicies.PerUser, context => FixedWindow(
                 context.User.UserId() ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown", options.PerUser));
-            limiter.AddPolicy(RateLimitPolicies.PerAddress, context => FixedWindow(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown", options.PerAddress));
+            var openRoutes = new OpenRouteConsumers(options);
+            limiter.AddPolicy(RateLimitPolicies.PerAddress, context =>
+            {
+                var (key, limit) = openRoutes.Classify(context);
+                return FixedWindow(key, limit);
+            });
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var response = rejected.HttpContext.Response;

@@ -18,13 +18,26 @@ public sealed class GatewayOptions
     /// <summary>Requests per window for each client address on the open feed.</summary>
     public RateLimit PerAddress { get; set; } = new() { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) };
 
+    /// <summary>
+    /// Consumers of the open routes (the feed above all) who registered with the PCN: a council's crawler,
+    /// the standard's validator. They get this limit instead of <see cref="PerAddress"/>, counted per client
+    /// when they call with a token (client credentials), or per address when they call from one of <see cref="RegisteredConsumers.Networks"/>.
+    /// </summary>
+    public RegisteredConsumerLimit RegisteredConsumers { get; set; } = new() { PermitLimit = 1200, Window = TimeSpan.FromMinutes(1) };
+
     /// <summary>Proxies in front of the gateway whose X-Forwarded-* may be believed. None by default: every caller is untrusted.</summary>
     public string[] TrustedProxies { get; set; } = [];
 
-    public sealed class RateLimit
+    public class RateLimit
     {
         public int PermitLimit { get; set; }
         public TimeSpan Window { get; set; }
+    }
+
+    public sealed class RegisteredConsumerLimit : RateLimit
+    {
+        /// <summary>Registered consumers' networks in CIDR notation (<c>203.0.113.0/24</c>, <c>2001:db8::/48</c>) or single addresses.</summary>
+        public string[] Networks { get; set; } = [];
     }
 }
 

@@ -73,12 +73,7 @@ public static class ServiceDefaultsExtensions
         });
         builder.Services.AddSingleton<WorkingCalendar>();
         builder.Services.AddOptions<WorkingTimeOptions>().BindConfiguration(WorkingTimeOptions.Section);
-        builder.Services.AddOpenApi(openApi =>
-        {
-            openApi.AddDocumentTransformer<BearerSecurityScheme>();
-            openApi.AddSchemaTransformer<ValidationSchemaTransformer>();
-            openApi.AddOperationTransformer<ExamplesOperationTransformer>();
-        });
+        builder.Services.AddCareMeshOpenApi("v1");
         builder.AddCareMeshAuthentication();
         builder.Services.AddCors(cors => cors.AddPolicy(OpenFeedCorsPolicy, policy => policy
             .AllowAnyOrigin()
@@ -86,6 +81,7 @@ public static class ServiceDefaultsExtensions
             .AllowAnyHeader()));
         // No server banner: it only tells an attacker what to try.
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
+        builder.Services.AddRequestLimits(builder.Configuration);
         return builder;
     }
 
@@ -129,9 +125,25 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
+    /// <summary>
+    /// An OpenAPI document (served at <c>/openapi/{name}.json</c>) built as every CareMesh document is:
+    /// the bearer scheme, schemas carrying the validation rules, and the endpoints' examples.
+    /// <paramref name="configure"/> may narrow it, e.g. to one public part of a service.
+    /// </summary>
+    public static IServiceCollection AddCareMeshOpenApi(this IServiceCollection services, string documentName, Action<Microsoft.AspNetCore.OpenApi.OpenApiOptions>? configure = null) =>
+        services.AddOpenApi(documentName, openApi =>
+        {
+            openApi.AddDocumentTransformer<BearerSecurityScheme>();
+            openApi.AddSchemaTransformer<ValidationSchemaTransformer>();
+            openApi.AddOperationTransformer<RefusalsOperationTransformer>();
+            openApi.AddOperationTransformer<ExamplesOperationTransformer>();
+            configure?.Invoke(openApi);
+        });
+
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        app.UseRequestLimits();
         app.UseExceptionHandler();
         app.Use(Idempotency.BufferKeyedBodies);
         // Empty error answers (401 and 403 from authentication, 404, 405...) become problem details.
@@ -139,6 +151,8 @@ public static class ServiceDefaultsExtensions
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization, so a caller who may not call an endpoint learns nothing from its query's faults.
+        app.Use(QueryTextPolicy.ApplyAsync);
 
         // Health answers in every environment, without a token: the app host and load balancers depend on it.
         app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions

@@ -1,11 +1,9 @@
-using CareMesh.AppHost.Configuration;
 using CareMesh.Messaging.Operations;
-using Microsoft.Extensions.Configuration;
 
 namespace CareMesh.AppHost.Operations;
 
 /// <summary>
-/// Operations' commands on the broker, until the dashboard offers them:
+/// Operations' commands on the broker, for a terminal (the dashboard's queues resource shows the same):
 /// <c>queues</c> lists every queue with its depth, consumers and rates, error queues marked;
 /// <c>requeue &lt;queue&gt;_error [limit]</c> moves failed messages back to their queue once the cause is mended.
 /// </summary>
@@ -13,11 +11,11 @@ internal static class QueueCommands
 {
     public static readonly string[] Names = ["queues", "requeue"];
 
-    public static async Task<int> RunAsync(string[] args, IConfiguration configuration, TextWriter output)
+    public static async Task<int> RunAsync(string[] args, CareMeshSettings settings, TextWriter output)
     {
         try
         {
-            return await RunCommandAsync(args, configuration, output);
+            return await RunCommandAsync(args, settings, output);
         }
         catch (Exception e) when (e is ArgumentException or HttpRequestException or RabbitMQ.Client.Exceptions.RabbitMQClientException
                                        or RabbitMQ.Client.Exceptions.OperationInterruptedException)
@@ -28,16 +26,13 @@ internal static class QueueCommands
         }
     }
 
-    private static async Task<int> RunCommandAsync(string[] args, IConfiguration configuration, TextWriter output)
+    private static async Task<int> RunCommandAsync(string[] args, CareMeshSettings settings, TextWriter output)
     {
-        var broker = new Uri(configuration.GetConnectionString("messaging") is { Length: > 0 } given
-            ? given
-            : InfrastructureConnections.DevelopmentMessaging);
+        var broker = settings.Messaging;
         switch (args)
         {
             case ["queues", ..]:
-                var management = InfrastructureConnections.ManagementApiFor(broker, configuration[AppHostOptions.RabbitManagementKey]);
-                var queues = await BrokerQueues.For(management).ListAsync();
+                var queues = await BrokerQueues.For(settings.ManagementApi).ListAsync();
                 output.WriteLine($"{"vhost",-24} {"queue",-40} {"type",-7} {"messages",9} {"consumers",9} {"in/s",7} {"out/s",7}");
                 foreach (var q in queues)
                 {

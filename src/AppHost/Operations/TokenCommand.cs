@@ -1,5 +1,4 @@
 using System.Globalization;
-using CareMesh.AppHost.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace CareMesh.AppHost.Operations;
@@ -12,7 +11,7 @@ internal static class TokenCommand
 {
     public const string Name = "token";
 
-    public static int Run(string[] args, AppHostOptions options, TextWriter output, TextWriter errors)
+    public static int Run(string[] args, CareMeshSettings options, TextWriter output, TextWriter errors)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 1; i + 1 < args.Length; i += 2)

@@ -24,8 +24,7 @@ internal sealed class BearerSecurityScheme : IOpenApiDocumentTransformer
             BearerFormat = "JWT",
             Description = "A token from the PCN's identity provider (NHS CIS2); in Development, from ./caremesh token.",
         };
-        document.Security ??= [];
-        document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Name, document)] = [] });
+        // Each operation that needs a token says so itself (RefusalsOperationTransformer): open ones need none.
         return Task.CompletedTask;
     }
 }

@@ -42,6 +42,9 @@ public static class CareMeshPolicies
     /// <summary>What only the PCN's team changes in the directory: organisations joining, taxonomies, imports.</summary>
     public const string DirectoryAdministration = "directory-administration";
 
+    /// <summary>What only a team lead (or an admin) decides: merging referrals, the team's capacities, the balance of caseloads.</summary>
+    public const string TeamLeads = "team-leads";
+
     /// <summary>Looking up who accessed a person's records: team leads and admins.</summary>
     public const string AuditLookup = "audit-lookup";
 
@@ -58,6 +61,7 @@ public static class CareMeshPolicies
         [Directory] = [.. CareMeshRoles.Staff, CareMeshRoles.VcsPartner],
         [ListingManagers] = [CareMeshRoles.TeamLead, CareMeshRoles.Admin, CareMeshRoles.VcsPartner],
         [DirectoryAdministration] = [CareMeshRoles.TeamLead, CareMeshRoles.Admin],
+        [TeamLeads] = [CareMeshRoles.TeamLead, CareMeshRoles.Admin],
         [AuditLookup] = [CareMeshRoles.TeamLead, CareMeshRoles.Admin],
         [Operations] = [CareMeshRoles.Ops, CareMeshRoles.Admin],
     };

@@ -2,6 +2,7 @@ using CareMesh.Directory.Data;
 using CareMesh.Directory.Demand;
 using CareMesh.Directory.Import;
 using CareMesh.Directory.Management;
+using CareMesh.Directory.OpenReferral;
 using CareMesh.Directory.Search;
 using CareMesh.Messaging;
 using MassTransit;
@@ -20,6 +21,7 @@ internal static class Extensions
             bus.AddConsumer<OnwardReferralSentConsumer, OnwardReferralSentConsumerDefinition>());
         builder.Services.Configure<DirectoryOptions>(builder.Configuration.GetSection("Directory"));
         builder.AddFeedImport();
+        builder.AddOpenReferralDocument();
     }
 
     public static IEndpointRouteBuilder MapDirectoryApi(this IEndpointRouteBuilder app) => app

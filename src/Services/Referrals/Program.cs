@@ -1,6 +1,13 @@
 using CareMesh.Messaging;
 using CareMesh.Referrals;
+using CareMesh.Referrals.Allocation;
+using CareMesh.Referrals.Caseload;
+using CareMesh.Referrals.Contacts;
+using CareMesh.Referrals.Escalations;
 using CareMesh.Referrals.Intake;
+using CareMesh.Referrals.Onward;
+using CareMesh.Referrals.Outcome;
+using CareMesh.Referrals.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,7 +18,16 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapMessagingEndpoints().RequireAuthorization(CareMeshPolicies.Operations);
-app.MapReferralsApi();
+app.MapTeamApi();
+var referrals = app.MapReferralsApi();
+referrals.MapWorkflowApi();
+referrals.MapAllocationApi();
+referrals.MapContactsApi();
+referrals.MapEscalationsApi();
+referrals.MapOnwardFromReferralApi();
+referrals.MapOutcomeLetterApi();
+app.MapCaseloadApi();
+app.MapOnwardReferralsApi();
 app.MapAuditLookup("/api/referrals", "Referrals");
 
 app.Run();

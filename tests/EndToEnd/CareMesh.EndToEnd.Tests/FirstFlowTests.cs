@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using CareMesh.AppHost.Model;
+using Aspire.Hosting.ApplicationModel;
 using CareMesh.Testing;
 
 namespace CareMesh.EndToEnd.Tests;
@@ -14,10 +14,11 @@ public class FirstFlowTests(PlatformFixture platform) : IClassFixture<PlatformFi
     [Fact]
     public async Task Every_resource_is_running_and_healthy()
     {
-        Assert.All(platform.App.Resources.Values, resource =>
+        Assert.All(TestPlatform.Resources, name =>
         {
-            Assert.Equal(ResourceState.Running, resource.State);
-            Assert.Equal(ResourceHealth.Healthy, resource.Health);
+            Assert.True(platform.Platform.App.ResourceNotifications.TryGetCurrentState(name, out var current), name);
+            Assert.Equal(KnownResourceStates.Running, current.Snapshot.State?.Text);
+            Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, current.Snapshot.HealthStatus);
         });
         var health = await platform.Gateway.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
@@ -50,24 +51,27 @@ public class FirstFlowTests(PlatformFixture platform) : IClassFixture<PlatformFi
     [Fact]
     public async Task A_killed_service_is_restarted_and_what_was_sent_meanwhile_arrives()
     {
-        var carePlans = platform.App.Resources["careplans"];
-        var restartsBefore = carePlans.RestartCount;
-        var pid = carePlans.ProcessId ?? throw new InvalidOperationException("careplans has no process");
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var pid = await platform.Platform.ProcessIdOf("careplans", deadline.Token);
 
         using (var process = Process.GetProcessById(pid))
         {
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await process.WaitForExitAsync(deadline.Token);
         }
 
         // Sent while CarePlans is down: the event waits in its durable queue.
         const string nhsNumber = "4010232137";
         var referralId = await PostReferral(nhsNumber, "Carer has fallen ill");
 
-        await carePlans.WaitUntilAsync(
-            snapshot => snapshot.RestartCount > restartsBefore && snapshot.Health == ResourceHealth.Healthy,
-            new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
-        Assert.NotEqual(pid, carePlans.ProcessId);
+        // The app host starts it again (RestartOnCrash): a new process, running and healthy.
+        await Eventually.Until(
+            () => Task.FromResult(platform.Platform.App.ResourceNotifications.TryGetCurrentState("careplans", out var current) ? current.Snapshot : null),
+            snapshot => snapshot is { HealthStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy }
+                        && snapshot.State?.Text == KnownResourceStates.Running
+                        && TestPlatform.ProcessIdIn(snapshot) is { } restarted && restarted != pid,
+            TimeSpan.FromMinutes(1),
+            "careplans running again in a new process");
 
         await WaitForReferralInCarePlans(nhsNumber, referralId);
     }

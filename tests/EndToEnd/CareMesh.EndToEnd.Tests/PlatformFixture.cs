@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using CareMesh.AppHost;
 using CareMesh.Testing;
 using Microsoft.Extensions.Hosting;
 
@@ -8,21 +7,19 @@ namespace CareMesh.EndToEnd.Tests;
 /// <summary>The running platform for a test class, and a client calling its gateway as a care coordinator.</summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
-    private TestPlatform _platform = null!;
-
-    public CareMeshApp App => _platform.App;
+    public TestPlatform Platform { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        _platform = await TestPlatform.StartAsync("e2e");
-        Gateway = new HttpClient { BaseAddress = new Uri(App.GatewayUrl) };
+        Platform = await TestPlatform.StartAsync("e2e");
+        Gateway = new HttpClient { BaseAddress = new Uri(Platform.GatewayUrl) };
         Gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestServers.TokenFor(CareMeshRoles.CareCoordinator));
     }
 
     public async Task DisposeAsync()
     {
         Gateway.Dispose();
-        await _platform.DisposeAsync();
+        await Platform.DisposeAsync();
     }
 }

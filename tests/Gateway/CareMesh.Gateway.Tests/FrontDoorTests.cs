@@ -32,6 +32,22 @@ public class FrontDoorTests(GatewayProcess gateway) : IClassFixture<GatewayProce
     }
 
     [Fact]
+    public async Task A_registered_feed_consumer_calling_with_its_token_gets_the_higher_limit()
+    {
+        // Counted against the client, not the address: the anonymous callers sharing it keep their own limit.
+        var token = TestServers.TokenFor(CareMeshRoles.Ops, "Y00060");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 61; i++)
+        {
+            statuses.Add((await gateway.Client.SendWithTokenAsync(HttpMethod.Get, "/oruk/services", token)).StatusCode);
+        }
+
+        Assert.Equal(60, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
     public async Task A_body_over_one_megabyte_gets_413()
     {
         var response = await gateway.Client.SendWithTokenAsync(HttpMethod.Post, "/api/referrals", TestServers.TokenFor(CareMeshRoles.CareCoordinator, "Y00050"),
@@ -67,6 +83,33 @@ public class FrontDoorTests(GatewayProcess gateway) : IClassFixture<GatewayProce
         var response = await gateway.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData(20 * 1024)]
+    [InlineData(60 * 1024)]
+    public async Task A_very_long_query_string_gets_414_problem(int length)
+    {
+        var response = await gateway.Client.GetAsync("/oruk/services?search=" + new string('a', length));
+
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/oruk/services/%00")]
+    [InlineData("/api/meetings/%00")]
+    [InlineData("/oruk/%00/services")]
+    public async Task A_nul_in_the_path_is_refused_before_any_service_sees_it(string path)
+    {
+        var response = await gateway.Client.GetAsync(path);
+
+        // Kestrel refuses a decoded NUL while parsing the request line, before any application code
+        // runs, so this 400 is Kestrel's own and bodiless (docs/security.md): what matters is that no
+        // service, and no database, ever receives the path.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -34,6 +34,7 @@ public sealed class GatewayProcess : IAsyncLifetime
             ["Gateway__PerUser__PermitLimit"] = "20",
             ["Gateway__PerUser__Window"] = "00:01:00",
             ["Gateway__PerAddress__PermitLimit"] = "20",
+            ["Gateway__RegisteredConsumers__PermitLimit"] = "60",
             ["ReverseProxy__Clusters__referrals__HttpRequest__ActivityTimeout"] = "00:00:01",
         };
         foreach (var (service, address) in _backends.Addresses)

@@ -11,5 +11,10 @@ public class EndpointSecurityTests(ReferralsServiceFactory factory) : IClassFixt
         {
             ["/api/referrals"] = CareMeshPolicies.Staff,
             ["/api/referrals/audit"] = CareMeshPolicies.AuditLookup,
+            ["POST /api/referrals/{id:guid}/merge"] = CareMeshPolicies.TeamLeads,
+            ["PUT /api/referrals/team"] = CareMeshPolicies.TeamLeads,
+            ["/api/caseload"] = CareMeshPolicies.Staff,
+            ["/api/caseload/team"] = CareMeshPolicies.TeamLeads,
+            ["/api/onward-referrals"] = CareMeshPolicies.OnwardReferrals,
         });
 }

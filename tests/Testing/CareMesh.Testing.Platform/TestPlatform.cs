@@ -1,63 +1,43 @@
+using System.Globalization;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using CareMesh.AppHost;
-using CareMesh.AppHost.Configuration;
-using CareMesh.AppHost.Dashboard;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CareMesh.Testing;
 
 /// <summary>
-/// The whole platform as <c>./caremesh up</c> runs it: the app host's resource graph starting every
-/// service and the gateway as separate processes, on the real PostgreSQL, with databases and a
-/// RabbitMQ virtual host of this run's own, all removed afterwards. With the dashboard, the app host
-/// runs as its executable does: a web application serving the dashboard on free ports, to which the
-/// services export their telemetry.
+/// The whole platform as <c>./caremesh up</c> runs it: the real Aspire app host (through
+/// <see cref="DistributedApplicationTestingBuilder"/>) starting every service and the gateway as processes,
+/// on the machine's shared PostgreSQL and RabbitMQ (the app host's "existing servers" mode), with databases
+/// and a RabbitMQ virtual host of this run's own, all removed afterwards.
 /// </summary>
 public sealed class TestPlatform : IAsyncDisposable
 {
+    /// <summary>Every resource the app host runs or watches, as the dashboard lists them.</summary>
+    public static readonly string[] Resources = ["postgres", "messaging", "referrals", "careplans", "directory", "meetings", "gateway", "queues"];
+
     private static readonly string[] Databases = ["referralsdb", "careplansdb", "directorydb", "meetingsdb"];
     private readonly string _databaseSuffix;
     private readonly TestVirtualHost _broker;
-    private readonly WebApplication? _host;
 
-    private TestPlatform(string purpose, TestVirtualHost broker, bool withDashboard)
+    private TestPlatform(DistributedApplication app, string databaseSuffix, TestVirtualHost broker, int gatewayPort)
     {
-        _databaseSuffix = $"_{purpose}_{Guid.NewGuid():N}"[..(purpose.Length + 10)];
+        App = app;
+        _databaseSuffix = databaseSuffix;
         _broker = broker;
-        var options = new AppHostOptions
-        {
-            PostgresConnectionString = TestServers.Postgres,
-            MessagingConnectionString = broker.ConnectionString,
-            RabbitManagement = TestServers.RabbitManagement.ToString(),
-            GatewayPort = TestServers.FreeLoopbackPort(),
-            DatabaseSuffix = _databaseSuffix,
-            EnvironmentName = "Development",
-            DevelopmentKeyFile = TestServers.DevelopmentKeyFile,
-        };
-        if (!withDashboard)
-        {
-            App = CareMeshApp.Create(options);
-            return;
-        }
-
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddCareMeshAppHost(options, new DashboardOptions
-        {
-            Port = TestServers.FreeLoopbackPort(),
-            OtlpGrpcPort = TestServers.FreeLoopbackPort(),
-            OtlpHttpPort = TestServers.FreeLoopbackPort(),
-            OtlpApiKey = Guid.NewGuid().ToString("N"),
-        });
-        _host = builder.Build();
-        _host.MapDashboard();
-        App = _host.Services.GetRequiredService<CareMeshApp>();
-        Dashboard = _host.Services.GetRequiredService<DashboardOptions>();
-        DashboardLoginUrl = _host.Services.GetRequiredService<DashboardAccess>().LoginUrl;
+        GatewayUrl = $"http://localhost:{gatewayPort}";
     }
 
-    public CareMeshApp App { get; }
+    public DistributedApplication App { get; }
+
+    public string GatewayUrl { get; }
+
+    /// <summary>This run's RabbitMQ virtual host (amqp:// URI), as the services use it.</summary>
+    public string MessagingConnectionString => _broker.ConnectionString;
+
+    /// <summary>A resource's own HTTP address, e.g. a service's, bypassing the gateway.</summary>
+    public Uri EndpointOf(string resource) => App.GetEndpoint(resource, "http");
 
     /// <summary>This run's RabbitMQ virtual host, for a load generator publishing as another service would.</summary>
     public string MessagingConnectionString => _broker.ConnectionString;
@@ -66,50 +46,72 @@ public sealed class TestPlatform : IAsyncDisposable
     public string ConnectionStringOf(string database) =>
         new Npgsql.NpgsqlConnectionStringBuilder(TestServers.Postgres) { Database = database + _databaseSuffix }.ConnectionString;
 
-    /// <summary>Where the dashboard listens, when started with it.</summary>
-    public DashboardOptions? Dashboard { get; }
-
-    /// <summary>The link the app host prints, with this run's login token.</summary>
-    public string? DashboardLoginUrl { get; }
-
     /// <summary>Starts everything and returns once every resource is healthy.</summary>
-    public static Task<TestPlatform> StartAsync(string purpose) => StartAsync(purpose, withDashboard: false);
-
-    /// <summary>As <see cref="StartAsync(string)"/>, with the app host's dashboard receiving the services' telemetry.</summary>
-    public static Task<TestPlatform> StartWithDashboardAsync(string purpose) => StartAsync(purpose, withDashboard: true);
-
-    private static async Task<TestPlatform> StartAsync(string purpose, bool withDashboard)
+    public static async Task<TestPlatform> StartAsync(string purpose)
     {
-        var platform = new TestPlatform(purpose, await TestVirtualHost.CreateAsync(purpose), withDashboard);
+        var databaseSuffix = $"_{purpose}_{Guid.NewGuid():N}"[..(purpose.Length + 10)];
+        var broker = await TestVirtualHost.CreateAsync(purpose);
+        var gatewayPort = TestServers.FreeLoopbackPort();
+        DistributedApplication? app = null;
         try
         {
-            // The host's worker starts the app, as in the app host's executable.
-            await (platform._host?.StartAsync() ?? platform.App.StartAsync());
-            await platform.App.WaitForHealthyAsync(TimeSpan.FromMinutes(2));
-            return platform;
+            var builder = await DistributedApplicationTestingBuilder.CreateAsync(typeof(CareMeshSettings),
+            [
+                "DOTNET_ENVIRONMENT=Development",
+                $"ConnectionStrings:postgres={TestServers.Postgres}",
+                $"ConnectionStrings:messaging={broker.ConnectionString}",
+                $"CareMesh:RabbitManagement={TestServers.RabbitManagement}",
+                $"CareMesh:GatewayPort={gatewayPort.ToString(CultureInfo.InvariantCulture)}",
+                $"CareMesh:DatabaseSuffix={databaseSuffix}",
+                $"CareMesh:DevelopmentKeyFile={TestServers.DevelopmentKeyFile}",
+            ], (options, _) => options.DisableDashboard = true);
+            app = await builder.BuildAsync();
+            // Generous: on a shared 2-core machine five .NET processes starting together take their time.
+            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            await app.StartAsync(deadline.Token);
+            await Task.WhenAll(Resources.Select(name => app.ResourceNotifications.WaitForResourceHealthyAsync(name, deadline.Token)));
+            return new TestPlatform(app, databaseSuffix, broker, gatewayPort);
         }
         catch
         {
             // Leave no processes, databases or virtual host behind from a start that failed.
-            await platform.DisposeAsync();
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            await DropAsync(databaseSuffix, broker);
             throw;
         }
     }
 
+    /// <summary>The process id of a resource's current run, as the dashboard shows it.</summary>
+    public async Task<int> ProcessIdOf(string resource, CancellationToken cancellationToken = default)
+    {
+        var running = await App.ResourceNotifications.WaitForResourceAsync(resource,
+            update => update.Snapshot.State?.Text == KnownResourceStates.Running && ProcessIdIn(update.Snapshot) is not null, cancellationToken);
+        return ProcessIdIn(running.Snapshot)!.Value;
+    }
+
+    /// <summary>The process id a resource's snapshot shows, if it has a process.</summary>
+    public static int? ProcessIdIn(CustomResourceSnapshot snapshot) =>
+        snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is { } value
+        && int.TryParse(value.ToString(), CultureInfo.InvariantCulture, out var pid) ? pid : null;
+
     public async ValueTask DisposeAsync()
     {
-        if (_host is not null)
-        {
-            await _host.StopAsync();
-            await _host.DisposeAsync();
-        }
-
+        await App.StopAsync();
         await App.DisposeAsync();
+        await DropAsync(_databaseSuffix, _broker);
+    }
+
+    private static async Task DropAsync(string databaseSuffix, TestVirtualHost broker)
+    {
         foreach (var database in Databases)
         {
-            await TestDatabase.DropAsync(database + _databaseSuffix);
+            await TestDatabase.DropAsync(database + databaseSuffix);
         }
 
-        await _broker.DisposeAsync();
+        await broker.DisposeAsync();
     }
 }

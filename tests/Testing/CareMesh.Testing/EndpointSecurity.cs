@@ -96,8 +96,15 @@ public static partial class EndpointSecurity
 
     /// <summary>A concrete URL for a route pattern: a new GUID for guid parameters, "x" for others.</summary>
     private static string SampleUrl(string pattern) =>
-        Parameter().Replace(pattern, match => match.Value.Contains(":guid") ? Guid.NewGuid().ToString()
-            : match.Value.Contains(":int") ? "1" : match.Value.Contains("documentName") ? "v1" : "x");
+        Parameter().Replace(pattern, match =>
+            match.Value.Contains(":guid") ? Guid.NewGuid().ToString()
+            : match.Value.Contains(":int") ? "1"
+            // A parameter constrained to one literal value (regex(^oruk$)) takes that value.
+            : OneValue().Match(match.Value) is { Success: true } one ? one.Groups[1].Value
+            : match.Value.Contains("documentName") ? "v1" : "x");
+
+    [GeneratedRegex(@"regex\(\^(\w+)\$\)")]
+    private static partial Regex OneValue();
 
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex Parameter();

@@ -18,7 +18,13 @@ public sealed class ActionNews(CarePlansDbContext db, TimeProvider clock)
     public async Task OnwardReferralAsync(Guid? actionId, Guid onwardReferralId, OnwardReferralNews news, string? outcome, string actor,
         CancellationToken cancellationToken)
     {
-        if (actionId is null || await db.Actions.SingleOrDefaultAsync(a => a.Id == actionId, cancellationToken) is not { } action)
+        if (actionId is null)
+        {
+            return;
+        }
+
+        await LockActionsAsync($"SELECT 1 FROM plan_actions WHERE id = {actionId} FOR UPDATE", cancellationToken);
+        if (await db.Actions.SingleOrDefaultAsync(a => a.Id == actionId, cancellationToken) is not { } action)
         {
             // Not asked for by a plan action (or not one of ours): nothing to follow.
             return;
@@ -46,6 +52,7 @@ public sealed class ActionNews(CarePlansDbContext db, TimeProvider clock)
 
     public async Task ServiceWithdrawnAsync(DirectoryServiceWithdrawn message, string actor, CancellationToken cancellationToken)
     {
+        await LockActionsAsync($"SELECT 1 FROM plan_actions WHERE service_id = {message.ServiceId} ORDER BY id FOR UPDATE", cancellationToken);
         var actions = await db.Actions
             .Where(a => a.ServiceId == message.ServiceId && a.ServiceWithdrawnAt == null && (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress))
             .ToListAsync(cancellationToken);
@@ -57,6 +64,15 @@ public sealed class ActionNews(CarePlansDbContext db, TimeProvider clock)
                 cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Locks the actions the news is about until the inbox's transaction ends. Two messages about the
+    /// same action (the same withdrawal announced twice, a decline beside it) are applied one after the
+    /// other: the second reads what the first committed and its state guard finds nothing left to do,
+    /// instead of both reading the action before either has changed it.
+    /// </summary>
+    private Task LockActionsAsync(FormattableString sql, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync(sql, cancellationToken);
 
     public async Task RecordAsync(PlanAction action, string actor, string note, (ActionStatus From, ActionStatus To)? moved, CancellationToken cancellationToken)
     {

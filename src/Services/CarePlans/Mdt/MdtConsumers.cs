@@ -23,8 +23,14 @@ public sealed class MdtConsumer(CarePlansDbContext db, ActionNews news, TimeProv
     public async Task Consume(ConsumeContext<PatientDiscussedAtMdt> context)
     {
         var message = context.Message;
-        if (await OpenPlanAsync(message.NhsNumber, context.CancellationToken) is not { } plan ||
-            await db.History.AnyAsync(h => h.PlanId == plan.Id && h.Subject == HistorySubject.Mdt && h.SubjectId == message.AgendaItemId, context.CancellationToken))
+        if (await OpenPlanAsync(message.NhsNumber, context.CancellationToken) is not { } plan)
+        {
+            return;
+        }
+
+        // The same discussion announced twice at once: the second waits here, then finds the first's entry.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM care_plans WHERE id = {plan.Id} FOR UPDATE", context.CancellationToken);
+        if (await db.History.AnyAsync(h => h.PlanId == plan.Id && h.Subject == HistorySubject.Mdt && h.SubjectId == message.AgendaItemId, context.CancellationToken))
         {
             return;
         }
@@ -48,6 +54,8 @@ public sealed class MdtConsumer(CarePlansDbContext db, ActionNews news, TimeProv
             return;
         }
 
+        // Assignments of one MDT action are applied one after the other (a second new one meets the unique index and is retried).
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM plan_actions WHERE mdt_action_id = {message.ActionId} FOR UPDATE", context.CancellationToken);
         var action = await db.Actions.SingleOrDefaultAsync(a => a.MdtActionId == message.ActionId, context.CancellationToken);
         if (action is null)
         {
@@ -79,6 +87,7 @@ public sealed class MdtConsumer(CarePlansDbContext db, ActionNews news, TimeProv
     public async Task Consume(ConsumeContext<MdtActionCompleted> context)
     {
         var message = context.Message;
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM plan_actions WHERE mdt_action_id = {message.ActionId} FOR UPDATE", context.CancellationToken);
         var action = await db.Actions.SingleOrDefaultAsync(a => a.MdtActionId == message.ActionId, context.CancellationToken);
         if (action is null || ActionWorkflow.Machine.Next(action.Status, ActionStep.Complete) is not { } done)
         {

@@ -49,7 +49,7 @@ public static class FeedAddress
         IPAddress[] addresses;
         try
         {
-            addresses = await Dns.GetHostAddressesAsync(feed.IdnHost, cancellationToken);
+            addresses = await AddressesOfAsync(feed.IdnHost, cancellationToken);
         }
         catch (SocketException)
         {
@@ -61,6 +61,13 @@ public static class FeedAddress
             ? $"{feed.Host} is a loopback or private address; imports read only public feeds."
             : null;
     }
+
+    /// <summary>
+    /// The addresses a host stands for: a literal address is itself (the resolver refuses unspecified
+    /// ones such as 0.0.0.0 and [::] outright, which the guard must judge rather than crash on).
+    /// </summary>
+    private static async Task<IPAddress[]> AddressesOfAsync(string host, CancellationToken cancellationToken) =>
+        IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
 
     /// <summary>Loopback, private (RFC 1918, unique local), link-local, carrier-grade NAT, unspecified or multicast.</summary>
     public static bool IsPrivate(IPAddress address)
@@ -94,7 +101,7 @@ public static class FeedAddress
     /// </summary>
     public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, bool allowPrivate, CancellationToken cancellationToken)
     {
-        var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken);
+        var addresses = await AddressesOfAsync(context.DnsEndPoint.Host, cancellationToken);
         var allowed = addresses.Where(a => allowPrivate || !IsPrivate(a)).ToArray();
         if (allowed.Length == 0)
         {

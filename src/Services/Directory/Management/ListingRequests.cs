@@ -25,7 +25,7 @@ public sealed record OrganisationRequest(
         rules.WebAddress(Website, "website");
         rules.WebAddress(Logo, "logo");
         rules.WebAddress(Uri, "uri");
-        foreach (var (identifier, i) in (Identifiers ?? []).Select((x, i) => (x, i)))
+        foreach (var (identifier, i) in rules.Items(Identifiers, "identifiers"))
         {
             rules.RequiredText(identifier.IdentifierType, $"identifiers[{i}].identifierType", "The identifier type", 100);
             rules.RequiredText(identifier.Identifier, $"identifiers[{i}].identifier", "The identifier", 100);
@@ -117,7 +117,7 @@ public sealed record ServiceRequest(
             rules.Fault("referralRoute", $"The referral route must be one of: {string.Join(", ", WireEnum.Names<ReferralRoute>())}.");
         }
 
-        foreach (var (contact, i) in Indexed(Contacts))
+        foreach (var (contact, i) in rules.Items(Contacts, "contacts"))
         {
             if (string.IsNullOrWhiteSpace(contact.Name) && string.IsNullOrWhiteSpace(contact.Title))
             {
@@ -125,18 +125,18 @@ public sealed record ServiceRequest(
             }
 
             rules.Email(contact.Email, $"contacts[{i}].email");
-            foreach (var (phone, j) in Indexed(contact.Phones))
+            foreach (var (phone, j) in rules.Items(contact.Phones, $"contacts[{i}].phones"))
             {
                 rules.PhoneNumber(phone.Number, $"contacts[{i}].phones[{j}].number");
             }
         }
 
-        foreach (var (schedule, i) in Indexed(Schedules))
+        foreach (var (schedule, i) in rules.Items(Schedules, "schedules"))
         {
             rules.Schedule(schedule, $"schedules[{i}]");
         }
 
-        foreach (var (cost, i) in Indexed(CostOptions))
+        foreach (var (cost, i) in rules.Items(CostOptions, "costOptions"))
         {
             if (cost.Amount is < 0)
             {
@@ -146,7 +146,7 @@ public sealed record ServiceRequest(
             rules.DateRange(cost.ValidFrom, cost.ValidTo, $"costOptions[{i}].validTo");
         }
 
-        foreach (var (area, i) in Indexed(ServiceAreas))
+        foreach (var (area, i) in rules.Items(ServiceAreas, "serviceAreas"))
         {
             if (string.IsNullOrWhiteSpace(area.Name) && string.IsNullOrWhiteSpace(area.Description))
             {
@@ -154,7 +154,7 @@ public sealed record ServiceRequest(
             }
         }
 
-        foreach (var (language, i) in Indexed(Languages))
+        foreach (var (language, i) in rules.Items(Languages, "languages"))
         {
             rules.RequiredText(language.Name, $"languages[{i}].name", "The language's name", 100);
             if (language.Code is { } code && (code.Length is < 2 or > 3 || !code.All(char.IsAsciiLetterLower)))
@@ -163,7 +163,7 @@ public sealed record ServiceRequest(
             }
         }
 
-        foreach (var (funding, i) in Indexed(Funding))
+        foreach (var (funding, i) in rules.Items(Funding, "funding"))
         {
             rules.RequiredText(funding.Source, $"funding[{i}].source", "The funding source", 1000);
         }
@@ -193,21 +193,18 @@ public sealed record ServiceRequest(
         WireEnum.TryParse<ReferralRoute>(ReferralRoute, out var route);
         service.ReferralRoute = route;
         service.TaxonomyTermIds = [.. (TaxonomyTermIds ?? []).Distinct()];
-        service.Contacts = [.. Indexed(Contacts).Select(c => c.Part with
+        // Validation has refused null items; a list left out reads as empty.
+        service.Contacts = [.. (Contacts ?? []).Select(c => c with
         {
-            Id = OrganisationRequest.NewIdIfNone(c.Part.Id),
-            Phones = [.. Indexed(c.Part.Phones).Select(p => p.Part with { Id = OrganisationRequest.NewIdIfNone(p.Part.Id), Number = p.Part.Number.Trim() })],
+            Id = OrganisationRequest.NewIdIfNone(c.Id),
+            Phones = [.. (c.Phones ?? []).Select(p => p with { Id = OrganisationRequest.NewIdIfNone(p.Id), Number = p.Number.Trim() })],
         })];
-        service.Schedules = [.. Indexed(Schedules).Select(s => s.Part with { Id = OrganisationRequest.NewIdIfNone(s.Part.Id) })];
-        service.CostOptions = [.. Indexed(CostOptions).Select(c => c.Part with { Id = OrganisationRequest.NewIdIfNone(c.Part.Id) })];
-        service.ServiceAreas = [.. Indexed(ServiceAreas).Select(a => a.Part with { Id = OrganisationRequest.NewIdIfNone(a.Part.Id) })];
-        service.Languages = [.. Indexed(Languages).Select(l => l.Part with { Id = OrganisationRequest.NewIdIfNone(l.Part.Id) })];
-        service.Funding = [.. Indexed(Funding).Select(f => f.Part with { Id = OrganisationRequest.NewIdIfNone(f.Part.Id) })];
+        service.Schedules = [.. (Schedules ?? []).Select(s => s with { Id = OrganisationRequest.NewIdIfNone(s.Id) })];
+        service.CostOptions = [.. (CostOptions ?? []).Select(c => c with { Id = OrganisationRequest.NewIdIfNone(c.Id) })];
+        service.ServiceAreas = [.. (ServiceAreas ?? []).Select(a => a with { Id = OrganisationRequest.NewIdIfNone(a.Id) })];
+        service.Languages = [.. (Languages ?? []).Select(l => l with { Id = OrganisationRequest.NewIdIfNone(l.Id) })];
+        service.Funding = [.. (Funding ?? []).Select(f => f with { Id = OrganisationRequest.NewIdIfNone(f.Id) })];
     }
-
-    // A JSON body can leave out any list, or send null inside one; both read as empty here.
-    private static IEnumerable<(T Part, int Index)> Indexed<T>(IReadOnlyList<T>? parts) where T : class =>
-        (parts ?? []).Select((part, index) => (part, index)).Where(x => x.part is not null);
 }
 
 public sealed record LocationRequest(
@@ -247,7 +244,7 @@ public sealed record LocationRequest(
             rules.Fault("latitude", "The latitude must be within ±90 and the longitude within ±180.");
         }
 
-        foreach (var (address, i) in (Addresses ?? []).Select((x, i) => (x, i)))
+        foreach (var (address, i) in rules.Items(Addresses, "addresses"))
         {
             rules.RequiredText(address.Address1, $"addresses[{i}].address1", "The first line of the address", 300);
             rules.RequiredText(address.City, $"addresses[{i}].city", "The town or city", 100);
@@ -260,7 +257,7 @@ public sealed record LocationRequest(
             }
         }
 
-        foreach (var (access, i) in (Accessibility ?? []).Select((x, i) => (x, i)))
+        foreach (var (access, i) in rules.Items(Accessibility, "accessibility"))
         {
             rules.WebAddress(access.Url, $"accessibility[{i}].url");
         }

@@ -23,6 +23,21 @@ public sealed partial class ListingRules
     public void Fault(string field, string message) =>
         (faults.TryGetValue(field, out var list) ? list : faults[field] = []).Add(message);
 
+    /// <summary>
+    /// The items of a list with their indexes, for checking each. A null item is a fault against the
+    /// list (the one rule for every list a request carries, as <c>[Items]</c> elsewhere) and is skipped.
+    /// </summary>
+    public IEnumerable<(T Item, int Index)> Items<T>(IReadOnlyList<T?>? items, string field) where T : class
+    {
+        var indexed = (items ?? []).Select((item, index) => (item, index)).ToList();
+        if (indexed.Any(x => x.item is null))
+        {
+            Fault(field, "The list may not hold null items.");
+        }
+
+        return indexed.Where(x => x.item is not null).Select(x => (x.item!, x.index));
+    }
+
     public string? RequiredText(string? value, string field, string what, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value))

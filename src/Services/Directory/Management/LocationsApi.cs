@@ -14,7 +14,7 @@ public static class LocationsApi
         var locations = app.MapGroup("/api/directory/locations").WithTags("Directory locations").RequireAuthorization(CareMeshPolicies.Directory);
         locations.MapPost("/", CreateLocation).WithName(nameof(CreateLocation)).RequireAuthorization(CareMeshPolicies.ListingManagers);
         locations.MapGet("/{id:guid}", GetLocation).WithName(nameof(GetLocation));
-        locations.MapPut("/{id:guid}", UpdateLocation).WithName(nameof(UpdateLocation)).RequireAuthorization(CareMeshPolicies.ListingManagers);
+        locations.MapPut("/{id:guid}", UpdateLocation).WithName(nameof(UpdateLocation)).Refuses(StatusCodes.Status412PreconditionFailed).RequireAuthorization(CareMeshPolicies.ListingManagers);
         return app;
     }
 

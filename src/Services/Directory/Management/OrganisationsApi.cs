@@ -1,3 +1,4 @@
+using CareMesh.Directory.Data;
 using CareMesh.Directory.Listings;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public static class OrganisationsApi
         var organisations = app.MapGroup("/api/directory/organisations").WithTags("Directory organisations").RequireAuthorization(CareMeshPolicies.Directory);
         organisations.MapPost("/", CreateOrganisation).WithName(nameof(CreateOrganisation)).RequireAuthorization(CareMeshPolicies.DirectoryAdministration);
         organisations.MapGet("/{id:guid}", GetOrganisation).WithName(nameof(GetOrganisation));
-        organisations.MapPut("/{id:guid}", UpdateOrganisation).WithName(nameof(UpdateOrganisation)).RequireAuthorization(CareMeshPolicies.ListingManagers);
+        organisations.MapPut("/{id:guid}", UpdateOrganisation).WithName(nameof(UpdateOrganisation)).Refuses(StatusCodes.Status412PreconditionFailed).RequireAuthorization(CareMeshPolicies.ListingManagers);
         organisations.MapGet("/{id:guid}/verification-due", ListVerificationDue).WithName(nameof(ListVerificationDue)).RequireAuthorization(CareMeshPolicies.ListingManagers);
         return app;
     }
@@ -58,7 +59,9 @@ public static class OrganisationsApi
             return ListingProblems.NotFound(Listing, id);
         }
 
-        if (!ListingPermissions.CanManage(context.User, id))
+        // Where an organisation sits in the directory's tree is the PCN's to say: a partner keeps its parent as it is.
+        if (!ListingPermissions.CanManage(context.User, id) ||
+            (request.ParentOrganisationId != organisation.ParentOrganisationId && !ListingPermissions.ManagesEverything(context.User)))
         {
             return ListingProblems.NotYours(Listing);
         }
@@ -69,9 +72,9 @@ public static class OrganisationsApi
         }
 
         var rules = await ValidateAsync(request, context, cancellationToken);
-        if (request.ParentOrganisationId == id)
+        if (request.ParentOrganisationId is { } parentId && await IsWithinAsync(context.Db, parentId, id, cancellationToken))
         {
-            rules.Fault("parentOrganisationId", "An organisation cannot be its own parent.");
+            rules.Fault("parentOrganisationId", "An organisation cannot sit beneath itself or one of its own member organisations.");
         }
 
         if (!rules.IsValid)
@@ -117,6 +120,22 @@ public static class OrganisationsApi
         }
 
         return rules;
+    }
+
+    /// <summary>Whether <paramref name="candidate"/> is <paramref name="ancestor"/> or sits beneath it, following parents up the tree.</summary>
+    private static async Task<bool> IsWithinAsync(DirectoryDbContext db, Guid candidate, Guid ancestor, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<Guid>();
+        for (Guid? current = candidate; current is { } at && seen.Add(at);
+             current = await db.Organisations.Where(o => o.Id == at).Select(o => o.ParentOrganisationId).SingleOrDefaultAsync(cancellationToken))
+        {
+            if (at == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static async Task SaveAsync(ListingContext context, Organisation organisation, string change, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CareMesh.Contracts.Directory;
 using CareMesh.Directory.Data;
 using CareMesh.Directory.Listings;
@@ -17,9 +18,9 @@ public static class ServicesApi
         var services = app.MapGroup("/api/directory/services").WithTags("Directory services").RequireAuthorization(CareMeshPolicies.Directory);
         services.MapPost("/", CreateService).WithName(nameof(CreateService)).RequireAuthorization(CareMeshPolicies.ListingManagers);
         services.MapGet("/{id:guid}", GetService).WithName(nameof(GetService));
-        services.MapPut("/{id:guid}", UpdateService).WithName(nameof(UpdateService)).RequireAuthorization(CareMeshPolicies.ListingManagers);
-        services.MapPost("/{id:guid}/verify", VerifyService).WithName(nameof(VerifyService)).RequireAuthorization(CareMeshPolicies.ListingManagers);
-        services.MapPost("/{id:guid}/withdraw", WithdrawService).WithName(nameof(WithdrawService)).RequireAuthorization(CareMeshPolicies.ListingManagers);
+        services.MapPut("/{id:guid}", UpdateService).WithName(nameof(UpdateService)).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).RequireAuthorization(CareMeshPolicies.ListingManagers);
+        services.MapPost("/{id:guid}/verify", VerifyService).WithName(nameof(VerifyService)).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).RequireAuthorization(CareMeshPolicies.ListingManagers);
+        services.MapPost("/{id:guid}/withdraw", WithdrawService).WithName(nameof(WithdrawService)).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).RequireAuthorization(CareMeshPolicies.ListingManagers);
         services.MapGet("/{id:guid}/history", GetServiceHistory).WithName(nameof(GetServiceHistory));
         return app;
     }
@@ -86,8 +87,12 @@ public static class ServicesApi
         request.ApplyTo(service!);
         var locationIds = request.LocationIds?.ToHashSet() ?? [];
         service!.ServiceAtLocations.RemoveAll(sal => !locationIds.Contains(sal.LocationId));
-        service.ServiceAtLocations.AddRange(locationIds.Except(service.ServiceAtLocations.Select(sal => sal.LocationId))
-            .Select(locationId => new ServiceAtLocation { Id = Guid.CreateVersion7(), ServiceId = service.Id, LocationId = locationId }));
+        // Added through the set, not only the tracked collection: a new row whose key is already set
+        // would otherwise be taken for an existing one and updated, which fails.
+        var added = locationIds.Except(service.ServiceAtLocations.Select(sal => sal.LocationId))
+            .Select(locationId => new ServiceAtLocation { Id = Guid.CreateVersion7(), ServiceId = service.Id, LocationId = locationId }).ToList();
+        context.Db.ServiceAtLocations.AddRange(added);
+        service.ServiceAtLocations.AddRange(added);
         await SaveAsync(context, service, references, ListingChanges.Updated, cancellationToken);
         return TypedResults.Ok(ServiceListing.From(service, context.Now, context.Options.Value.VerifyEvery));
     }
@@ -186,7 +191,7 @@ public static class ServicesApi
 
         var rules = new ListingRules();
         request.Validate(rules);
-        var references = await References.CheckAsync(context.Db, request, rules, cancellationToken);
+        var references = await References.CheckAsync(context.Db, request, context.User, rules, cancellationToken);
         return rules.IsValid ? new RequestCheck(references, null, null) : new RequestCheck(null, null, ListingProblems.Invalid(rules, Listing));
     }
 
@@ -197,7 +202,7 @@ public static class ServicesApi
     {
         public string TermName(Guid id) => TermNames.GetValueOrDefault(id, "");
 
-        public static async Task<References> CheckAsync(DirectoryDbContext db, ServiceRequest request, ListingRules rules, CancellationToken cancellationToken)
+        public static async Task<References> CheckAsync(DirectoryDbContext db, ServiceRequest request, ClaimsPrincipal user, ListingRules rules, CancellationToken cancellationToken)
         {
             var organisationName = request.OrganisationId is { } organisationId
                 ? await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken)
@@ -214,8 +219,11 @@ public static class ServicesApi
                 rules.Fault("taxonomyTermIds", $"There is no taxonomy term {missing}.");
             }
 
+            // A partner lists its services only at its own organisation's places; another's is refused
+            // as if it did not exist, so ids reveal nothing. The PCN's team may use any place.
             var locationIds = request.LocationIds?.Distinct().ToArray() ?? [];
-            var locations = await db.Locations.Where(l => locationIds.Contains(l.Id)).Select(l => l.Id).ToListAsync(cancellationToken);
+            var usable = ListingPermissions.ManagesEverything(user) ? db.Locations : db.Locations.Where(l => l.OrganisationId == request.OrganisationId);
+            var locations = await usable.Where(l => locationIds.Contains(l.Id)).Select(l => l.Id).ToListAsync(cancellationToken);
             foreach (var missing in locationIds.Except(locations))
             {
                 rules.Fault("locationIds", $"There is no location {missing}.");

@@ -12,7 +12,13 @@ public sealed record PageRequest(int Number, int Size)
     public const int DefaultSize = 50;
     public const int MaxSize = 1000;
 
-    public int Skip => (Number - 1) * Size;
+    public int Skip => OffsetOf(Number, Size);
+
+    /// <summary>
+    /// How many items come before page <paramref name="number"/>, worked out without overflowing: a page
+    /// far past the end skips everything and is empty, as any page past the end is.
+    /// </summary>
+    public static int OffsetOf(int number, int size) => (int)Math.Min(((long)number - 1) * size, int.MaxValue);
 
     /// <summary>Reads <c>page</c> and <c>per_page</c>, or says what is wrong with them.</summary>
     public static PageRequest? From(int? page, int? perPage, Dictionary<string, string[]> errors)
@@ -66,7 +72,9 @@ public sealed record ServiceFilter(string? Search, Guid? TaxonomyTermId, Guid? T
 
         if (ModifiedAfter is { } modifiedAfter)
         {
-            services = services.Where(s => s.LastModified >= modifiedAfter);
+            // timestamptz takes UTC only: the same instant, whatever offset the caller wrote it in.
+            var since = modifiedAfter.ToUniversalTime();
+            services = services.Where(s => s.LastModified >= since);
         }
 
         if (!string.IsNullOrWhiteSpace(Search))

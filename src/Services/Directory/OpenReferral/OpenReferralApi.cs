@@ -18,8 +18,31 @@ public static class OpenReferralApi
     public const string Version = "HSDS-UK-3.0";
     public const string Profile = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md";
 
+    /// <summary>The feed's own OpenAPI document: its operations only, not the rest of the Directory's API.</summary>
+    public const string DocumentName = "oruk";
+    public const string DocumentPath = $"/oruk/openapi/{DocumentName}.json";
+
+    /// <summary>
+    /// The document a feed consumer is pointed at, and the public address it is given under: the gateway
+    /// passes on the host the caller used (X-Forwarded-Host), believed here only as far as forwarded headers are.
+    /// </summary>
+    public static void AddOpenReferralDocument(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddCareMeshOpenApi(DocumentName, openApi =>
+            openApi.ShouldInclude = description => description.RelativePath?.StartsWith("oruk", StringComparison.Ordinal) == true);
+        builder.Services.PostConfigure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(forwarded =>
+        {
+            if (forwarded.ForwardedHeaders != Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.None)
+            {
+                forwarded.ForwardedHeaders |= Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedHost;
+            }
+        });
+    }
+
     public static IEndpointRouteBuilder MapOpenReferralApi(this IEndpointRouteBuilder app)
     {
+        // Under /oruk, so the feed's gateway route serves it; the one document this path may name is the feed's.
+        app.MapOpenApi($"/oruk/openapi/{{documentName:regex(^{DocumentName}$)}}.json").AllowAnonymous().RequireCors(ServiceDefaultsExtensions.OpenFeedCorsPolicy);
         // Endpoint names are the standard's operation ids.
         var oruk = app.MapGroup("/oruk").WithTags("Open Referral UK").AllowAnonymous().RequireCors(ServiceDefaultsExtensions.OpenFeedCorsPolicy);
         oruk.MapGet("/", GetApiDetails).WithName("getAPIMetaInformation");
@@ -37,7 +60,7 @@ public static class OpenReferralApi
     }
 
     public static JsonHttpResult<ApiDetails> GetApiDetails(HttpRequest request) =>
-        Json(new ApiDetails(Version, Profile, $"{request.Scheme}://{request.Host}{request.PathBase}/openapi/v1.json"));
+        Json(new ApiDetails(Version, Profile, $"{request.Scheme}://{request.Host}{request.PathBase}{DocumentPath}"));
 
     public static async Task<Results<JsonHttpResult<OrukPage<OrukService>>, ValidationProblem>> ListServices(
         [AsParameters] ServiceListQuery query, DirectoryDbContext db, CancellationToken cancellationToken)
@@ -246,6 +269,11 @@ public static class OpenReferralApi
     /// </summary>
     private static async Task<List<Guid>> PageOfIdsAsync(IQueryable<Service> services, PageRequest page, int total, CancellationToken cancellationToken)
     {
+        if (page.Skip >= total)
+        {
+            return [];
+        }
+
         if (page.Skip <= total / 2)
         {
             return await services.OrderBy(s => s.Id).Skip(page.Skip).Take(page.Size).Select(s => s.Id).ToListAsync(cancellationToken);

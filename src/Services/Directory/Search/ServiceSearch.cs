@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using CareMesh.Directory.Data;
 using CareMesh.Directory.Listings;
+using CareMesh.Directory.OpenReferral;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -140,7 +141,7 @@ public sealed class ServiceSearch(DirectoryDbContext db)
                 SELECT m.*, {score} AS score, count(*) OVER () AS total
                 FROM matches m
                 ORDER BY score DESC, m.name, m.id
-                LIMIT {Parameter("limit", criteria.PageSize)} OFFSET {Parameter("offset", (criteria.Page - 1) * criteria.PageSize)}
+                LIMIT {Parameter("limit", criteria.PageSize)} OFFSET {Parameter("offset", PageRequest.OffsetOf(criteria.Page, criteria.PageSize))}
             )
             SELECT r.*, o.name AS organisation_name, {nameMatch} AS name_matched, {keywordMatch} AS keywords_matched,
                    (SELECT t.name FROM taxonomy_terms t WHERE t.id = ANY (r.taxonomy_term_ids) AND t.id = ANY (@term_ids_or_none) ORDER BY t.name LIMIT 1) AS matched_term

@@ -18,7 +18,7 @@ public static class ActionsApi
             .WithSummary("A meeting's action log")
             .WithDescription("Every action agreed at the meeting, with its updates and chases, in the order agreed. Each person named is audited as read.")
             .WithExamples(response: new[] { ActionExamples.Action });
-        meetings.MapPost("/{id:guid}/actions", AssignAction).WithName(nameof(AssignAction))
+        meetings.MapPost("/{id:guid}/actions", AssignAction).Refuses(StatusCodes.Status409Conflict).WithName(nameof(AssignAction))
             .WithSummary("Record an action agreed at the meeting")
             .WithDescription("An owner (a team member or an organisation), a due date, and optionally the agenda item (and so the person) it belongs to. Publishes MdtActionAssigned. Accepts Idempotency-Key.")
             .WithExamples(ActionExamples.New, ActionExamples.Action, StatusCodes.Status201Created)
@@ -40,13 +40,13 @@ public static class ActionsApi
             .WithSummary("One action, with its updates")
             .WithDescription("ETag carries its version.")
             .WithExamples(response: ActionExamples.Action);
-        actions.MapPut("/{id:guid}", ChangeAction).WithName(nameof(ChangeAction))
+        actions.MapPut("/{id:guid}", ChangeAction).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(ChangeAction))
             .WithSummary("Change an action's description, owner or due date")
             .WithDescription("A new owner or due date publishes MdtActionAssigned again, and a new due date starts its chasing afresh. Send If-Match.")
             .WithExamples(new ActionChangeRequest("Call Mrs Lovelace's daughter about the falls clinic", new OwnerRequest("sam.jones", "Sam Jones", "U12345"), new DateOnly(2026, 4, 10)),
                 ActionExamples.Action)
             .ProducesValidationProblem();
-        actions.MapPost("/{id:guid}/updates", UpdateAction).WithName(nameof(UpdateAction))
+        actions.MapPost("/{id:guid}/updates", UpdateAction).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(UpdateAction))
             .WithSummary("Update an action")
             .WithDescription("A note, a step (start, complete, cancel, pause) or both; the steps allowed follow the action's workflow (409 names what is allowed now). Completing publishes MdtActionCompleted. Send If-Match.")
             .WithExamples(new ActionUpdateRequest("complete", "Spoke to her daughter; clinic on 14 April", "Falls clinic appointment booked"), ActionExamples.Action)

@@ -20,34 +20,34 @@ public static class AgendaApi
             .WithSummary("A meeting's agenda")
             .WithDescription("Items in order with their time (those declined or withdrawn at the end, marked), each person's earlier MDT discussions, and whether the agenda has closed. Every person named is audited as read.")
             .WithExamples(response: AgendaExamples.Agenda);
-        meetings.MapPost("/{id:guid}/agenda", AddAgendaItem).WithName(nameof(AddAgendaItem))
+        meetings.MapPost("/{id:guid}/agenda", AddAgendaItem).Refuses(StatusCodes.Status409Conflict).WithName(nameof(AddAgendaItem))
             .WithSummary("Add an item")
             .WithDescription("A person (NHS number, reason, who asked, the question) or a general item, at the end of the agenda. After the cut-off (AgendaClosesAt) an addition waits for the chair's approval, unless the chair adds it. Accepts Idempotency-Key.")
             .WithExamples(AgendaExamples.NewPerson, AgendaExamples.PersonItem, StatusCodes.Status201Created)
             .ProducesValidationProblem();
-        meetings.MapPut("/{id:guid}/agenda/{itemId:guid}", ChangeAgendaItem).WithName(nameof(ChangeAgendaItem))
+        meetings.MapPut("/{id:guid}/agenda/{itemId:guid}", ChangeAgendaItem).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(ChangeAgendaItem))
             .WithSummary("Change an item's wording or time")
             .WithDescription("Title, reason, who asked, question and minutes allotted; the person and the kind stay. Send If-Match with the item's version.")
             .WithExamples(new AgendaItemChangeRequest("Mrs Ada Lovelace: falls", "Two falls since discharge", "Dr Asha Patel", "Is a falls clinic referral needed now?", 15), AgendaExamples.PersonItem)
             .ProducesValidationProblem();
-        meetings.MapPost("/{id:guid}/agenda/order", OrderAgenda).WithName(nameof(OrderAgenda))
+        meetings.MapPost("/{id:guid}/agenda/order", OrderAgenda).Refuses(StatusCodes.Status409Conflict).WithName(nameof(OrderAgenda))
             .WithSummary("Put the agenda in order")
             .WithDescription("Every active item's id (confirmed or awaiting approval), each once, in the order wanted.")
             .WithExamples(new AgendaOrderRequest([AgendaExamples.ItemId]), AgendaExamples.Agenda)
             .ProducesValidationProblem();
-        meetings.MapPost("/{id:guid}/agenda/{itemId:guid}/approve", ApproveAgendaItem).WithName(nameof(ApproveAgendaItem))
+        meetings.MapPost("/{id:guid}/agenda/{itemId:guid}/approve", ApproveAgendaItem).Refuses(StatusCodes.Status409Conflict).WithName(nameof(ApproveAgendaItem))
             .WithSummary("Chair: approve a late addition")
             .WithDescription("Only the meeting's chair. The item joins the agenda.")
             .WithExamples(response: AgendaExamples.PersonItem);
-        meetings.MapPost("/{id:guid}/agenda/{itemId:guid}/decline", DeclineAgendaItem).WithName(nameof(DeclineAgendaItem))
+        meetings.MapPost("/{id:guid}/agenda/{itemId:guid}/decline", DeclineAgendaItem).Refuses(StatusCodes.Status409Conflict).WithName(nameof(DeclineAgendaItem))
             .WithSummary("Chair: decline a late addition")
             .WithDescription("Only the meeting's chair. The item stays on record, declined; add it to a later meeting instead.")
             .WithExamples(response: AgendaExamples.PersonItem);
-        meetings.MapPost("/{id:guid}/agenda/{itemId:guid}/withdraw", WithdrawAgendaItem).WithName(nameof(WithdrawAgendaItem))
+        meetings.MapPost("/{id:guid}/agenda/{itemId:guid}/withdraw", WithdrawAgendaItem).Refuses(StatusCodes.Status409Conflict).WithName(nameof(WithdrawAgendaItem))
             .WithSummary("Withdraw an item")
             .WithDescription("Taken off the agenda, kept on record.")
             .WithExamples(response: AgendaExamples.PersonItem);
-        meetings.MapPost("/{id:guid}/agenda/from-proposal", ConfirmProposal).WithName(nameof(ConfirmProposal))
+        meetings.MapPost("/{id:guid}/agenda/from-proposal", ConfirmProposal).Refuses(StatusCodes.Status409Conflict).WithName(nameof(ConfirmProposal))
             .WithSummary("Confirm a proposal onto this meeting's agenda")
             .WithDescription("A pending proposal (from an urgent or complex referral accepted, an escalation, a care plan review due) becomes an item of this meeting, under the same cut-off rule as any addition. A proposal is confirmed once.")
             .WithExamples(new ConfirmProposalRequest(AgendaExamples.ProposalId, "Does the team agree a joint visit with the district nurse?", "Sam Jones", 10),
@@ -57,7 +57,7 @@ public static class AgendaApi
             .WithSummary("People proposed for an MDT, waiting for a coordinator")
             .WithDescription("Pending proposals for the caller's practice (every practice's for the PCN's own staff), oldest first. Each person named is audited as read.")
             .WithExamples(response: new[] { AgendaExamples.Proposal });
-        meetings.MapPost("/proposals/{proposalId:guid}/dismiss", DismissProposal).WithName(nameof(DismissProposal))
+        meetings.MapPost("/proposals/{proposalId:guid}/dismiss", DismissProposal).Refuses(StatusCodes.Status409Conflict).WithName(nameof(DismissProposal))
             .WithSummary("Dismiss a proposal")
             .WithDescription("Not for an MDT, with the reason; it is not proposed again for the same event.")
             .WithExamples(new DismissProposalRequest("Already discussed at last week's practice huddle"), AgendaExamples.Proposal)

@@ -14,7 +14,7 @@ public static class AttendanceApi
             .WithSummary("A meeting's attendance and quorum")
             .WithDescription("Everyone recorded (present, apologies, absent) with role and organisation, the core members not yet recorded, and whether the quorum rule is met: every required role present and enough people in all. ETag carries the meeting's version.")
             .WithExamples(response: AttendanceExamples.Attendance);
-        meetings.MapPut("/{id:guid}/attendance", RecordAttendance).WithName(nameof(RecordAttendance))
+        meetings.MapPut("/{id:guid}/attendance", RecordAttendance).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(RecordAttendance))
             .WithSummary("Record the attendance")
             .WithDescription("The whole list, replacing what was recorded (so it can be kept live during the meeting). Send If-Match with the meeting's version; the answer carries the new one.")
             .WithExamples(AttendanceExamples.Request, AttendanceExamples.Attendance)

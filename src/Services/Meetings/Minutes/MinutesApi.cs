@@ -23,21 +23,21 @@ public static class MinutesApi
             .WithSummary("A meeting's minutes, item by item")
             .WithDescription("Every item on the agenda with its minute (null until one is written) and the minute's addenda. Every person named is audited as read.")
             .WithExamples(response: MinutesExamples.Minutes);
-        meetings.MapPut("/{id:guid}/minutes/{itemId:guid}", WriteMinute).WithName(nameof(WriteMinute))
+        meetings.MapPut("/{id:guid}/minutes/{itemId:guid}", WriteMinute).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(WriteMinute))
             .WithSummary("Write an item's minute (draft)")
             .WithDescription("Situation, discussion, decisions (each a kind and a line, so they reach the person's plan as data), next steps and the item's outcome (discussed, still-open, not-reached). Creates the draft or replaces it; a final minute is locked (409: add an addendum). Send If-Match with the minute's version when changing one.")
             .WithExamples(MinutesExamples.Write, MinutesExamples.Minute)
             .ProducesValidationProblem();
-        meetings.MapPost("/{id:guid}/minutes/{itemId:guid}/finalise", FinaliseMinute).WithName(nameof(FinaliseMinute))
+        meetings.MapPost("/{id:guid}/minutes/{itemId:guid}/finalise", FinaliseMinute).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(FinaliseMinute))
             .WithSummary("Finalise an item's minute")
             .WithDescription("Locks it. For a person discussed, publishes PatientDiscussedAtMdt with the decisions and next steps, for their care plan. Send If-Match with the minute's version.")
             .WithExamples(response: MinutesExamples.Minute);
-        meetings.MapPost("/{id:guid}/minutes/{itemId:guid}/addenda", AddAddendum).WithName(nameof(AddAddendum))
+        meetings.MapPost("/{id:guid}/minutes/{itemId:guid}/addenda", AddAddendum).Refuses(StatusCodes.Status409Conflict).WithName(nameof(AddAddendum))
             .WithSummary("Add an addendum to a final minute")
             .WithDescription("A correction or addition, kept beside the minute with who wrote it and when; the minute itself never changes.")
             .WithExamples(new AddendumRequest("Correction: the falls clinic referral goes to St James's, not the LGI."), MinutesExamples.Minute, StatusCodes.Status201Created)
             .ProducesValidationProblem();
-        meetings.MapPost("/{id:guid}/close", CloseMeeting).WithName(nameof(CloseMeeting))
+        meetings.MapPost("/{id:guid}/close", CloseMeeting).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(CloseMeeting))
             .WithSummary("Close the meeting: record it as held")
             .WithDescription("Every item's minute must be final (items with no minute at all are recorded as not reached). Records whether the quorum was met, publishes MdtMeetingHeld, and carries the people not reached or still open onto the series' next meeting with their history. Send If-Match with the meeting's version.")
             .WithExamples(response: MinutesExamples.Closed);

@@ -35,7 +35,7 @@ public static class PapersApi
             .WithSummary("A meeting's papers as a PDF")
             .WithDescription("A4, with the font embedded and the confidentiality line and page number on every page. Audited as the data form is.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
-        meetings.MapPost("/{id:guid}/papers/circulate", CirculatePapers).WithName(nameof(CirculatePapers))
+        meetings.MapPost("/{id:guid}/papers/circulate", CirculatePapers).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(CirculatePapers))
             .WithSummary("Mark the papers circulated")
             .WithDescription("Records when (now) and by whom. Papers circulated after the deadline (PapersDueAt) are marked late. Send If-Match with the meeting's version.")
             .WithExamples(response: ProgrammeExamples.Meeting);

@@ -22,12 +22,12 @@ public static class MeetingSeriesApi
             .WithSummary("One series, with its next meetings")
             .WithDescription("The series' rule and settings, and its next six meetings (moved and cancelled ones included, marked). ETag carries its version.")
             .WithExamples(response: ProgrammeExamples.SeriesAnswer);
-        series.MapPut("/{id:guid}", ChangeSeries).WithName(nameof(ChangeSeries))
+        series.MapPut("/{id:guid}", ChangeSeries).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(ChangeSeries))
             .WithSummary("Change a series from now on")
             .WithDescription("Applies to the series' meetings still to come: their title, chair, members, quorum, place and deadlines follow the series; if the rule or the time changed, future meetings that nobody has touched (no agenda, not moved or cancelled) are replaced by the new rule's. Meetings already held, moved or cancelled stay as they are. Send If-Match with the version read.")
             .WithExamples(ProgrammeExamples.Series, ProgrammeExamples.SeriesAnswer)
             .ProducesValidationProblem();
-        series.MapPost("/{id:guid}/end", EndSeries).WithName(nameof(EndSeries))
+        series.MapPost("/{id:guid}/end", EndSeries).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(EndSeries))
             .WithSummary("End a series")
             .WithDescription("No more meetings are created; its meetings still to come are cancelled with the reason given. Meetings already held stay. Send If-Match with the version read.")
             .WithExamples(new ReasonRequest("Replaced by the fortnightly PCN-wide case review"), ProgrammeExamples.SeriesAnswer)

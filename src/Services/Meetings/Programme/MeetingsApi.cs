@@ -30,17 +30,17 @@ public static class MeetingsApi
             .WithSummary("One meeting")
             .WithDescription("When and where, chair, members, quorum rule, the agenda's cut-off, the papers' deadline and whether they are late, and what can be done next. ETag carries its version.")
             .WithExamples(response: ProgrammeExamples.Meeting);
-        meetings.MapPost("/{id:guid}/move", MoveMeeting).WithName(nameof(MoveMeeting))
+        meetings.MapPost("/{id:guid}/move", MoveMeeting).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(MoveMeeting))
             .WithSummary("Move one meeting")
             .WithDescription("To another UK date and time (and optionally place, link or length); its series is not changed and it keeps its slot, so the series does not create another. Deadlines move with it. Send If-Match.")
             .WithExamples(ProgrammeExamples.Move, ProgrammeExamples.Meeting)
             .ProducesValidationProblem();
-        meetings.MapPost("/{id:guid}/cancel", CancelMeeting).WithName(nameof(CancelMeeting))
+        meetings.MapPost("/{id:guid}/cancel", CancelMeeting).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(CancelMeeting))
             .WithSummary("Cancel one meeting")
             .WithDescription("The series goes on. The meeting stays in calendars as cancelled. Send If-Match.")
             .WithExamples(new ReasonRequest("Clashes with the PCN training afternoon"), ProgrammeExamples.Meeting)
             .ProducesValidationProblem();
-        meetings.MapPost("/{id:guid}/reinstate", ReinstateMeeting).WithName(nameof(ReinstateMeeting))
+        meetings.MapPost("/{id:guid}/reinstate", ReinstateMeeting).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(ReinstateMeeting))
             .WithSummary("Reinstate a cancelled meeting")
             .WithDescription("Send If-Match.")
             .WithExamples(new ReasonRequest("Training moved to the following week"), ProgrammeExamples.Meeting)

@@ -12,6 +12,9 @@ public class ImportAddressTests(DirectoryServiceFactory factory) : IClassFixture
     [InlineData("http://localhost/oruk")]
     [InlineData("http://10.0.0.5/oruk")]
     [InlineData("http://[::1]/oruk")]
+    [InlineData("http://0.0.0.0:5080/oruk")]
+    [InlineData("http://[::]:5080/oruk")]
+    [InlineData("http://[::ffff:127.0.0.1]/oruk")]
     public async Task A_loopback_or_private_address_is_refused(string url)
     {
         var response = await factory.CreateClientAs(CareMeshRoles.Admin).PostAsJsonAsync("/api/directory/imports", new { url });

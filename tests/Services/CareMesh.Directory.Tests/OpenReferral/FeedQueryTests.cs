@@ -170,6 +170,54 @@ public class FeedQueryTests(DirectoryServiceFactory factory) : IClassFixture<Dir
         Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
     }
 
+    [Theory]
+    [InlineData("/oruk/services?page=42949674")]
+    [InlineData("/oruk/services?page=2147483647&per_page=1000")]
+    [InlineData("/oruk/organizations?page=2147483647")]
+    [InlineData("/oruk/taxonomies?page=2147483647")]
+    [InlineData("/oruk/taxonomy_terms?page=2147483647")]
+    [InlineData("/oruk/service_at_locations?page=2147483647")]
+    [InlineData("/oruk/service_at_locations?page=2147483647&lat=53.8&long=-1.55")]
+    public async Task A_page_far_past_the_end_is_an_empty_page(string path)
+    {
+        var response = await _anonymous.GetAsync(path);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var page = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(Envelope(page).Empty);
+        Assert.Equal(0, page.GetProperty("contents").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Modified_after_is_read_with_its_offset()
+    {
+        var both = new[] { _fixture.CounsellingServiceId, _fixture.CarersCafeId }.Order().ToArray();
+        var hourAgo = DateTimeOffset.UtcNow.AddHours(-1).ToOffset(TimeSpan.FromHours(1)).ToString("yyyy-MM-ddTHH:mm:sszzz");
+        var inAnHour = DateTimeOffset.UtcNow.AddHours(1).ToOffset(TimeSpan.FromHours(-5)).ToString("yyyy-MM-ddTHH:mm:sszzz");
+
+        Assert.Equal(both, (await ServiceIdsAsync($"modified_after={Uri.EscapeDataString(hourAgo)}")).Order());
+        Assert.Empty(await ServiceIdsAsync($"modified_after={Uri.EscapeDataString(inAnHour)}"));
+        Assert.Equal(both, (await ServiceAtLocationServiceIdsAsync($"modified_after={Uri.EscapeDataString(hourAgo)}")).Order());
+        Assert.Equal(both, (await ServiceIdsAsync("modified_after=2026-01-01T00:00:00%2B01:00")).Order());
+    }
+
+    [Theory]
+    [InlineData("/oruk/services?search=%00", "search")]
+    [InlineData("/oruk/services?search=a%00b", "search")]
+    [InlineData("/oruk/service_at_locations?search=%1B%5B31m", "search")]
+    [InlineData("/oruk/taxonomies?search=%E2%80%AE", "search")]
+    [InlineData("/oruk/taxonomy_terms?search=%00", "search")]
+    [InlineData("/oruk/organizations?search=%07", "search")]
+    public async Task A_query_parameter_the_text_policy_refuses_is_a_400_problem_naming_it(string path, string parameter)
+    {
+        var response = await _anonymous.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty(parameter, out _), errors.ToString());
+    }
+
     private async Task<Guid[]> ServiceIdsAsync(string query) =>
         FeedFixture.Ids(await _anonymous.GetFromJsonAsync<JsonElement>($"/oruk/services?{query}"));
 

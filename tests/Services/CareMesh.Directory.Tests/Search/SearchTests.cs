@@ -133,6 +133,8 @@ public class SearchTests(DirectoryServiceFactory factory) : IClassFixture<Direct
     [InlineData("postcode=ZZ99%209ZZ", "postcode")]
     [InlineData("age=200", "age")]
     [InlineData("q=help&pageSize=500", "pageSize")]
+    [InlineData("q=%00", "q")]
+    [InlineData("postcode=LS1%00", "postcode")]
     public async Task A_search_it_cannot_run_is_a_400_problem_naming_the_field(string query, string field)
     {
         var response = await _coordinator.GetAsync($"/api/directory/search?{query}");
@@ -140,6 +142,16 @@ public class SearchTests(DirectoryServiceFactory factory) : IClassFixture<Direct
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Theory]
+    [InlineData("q=a&page=107374184")]
+    [InlineData("q=help&page=2147483647&pageSize=50")]
+    public async Task A_page_far_past_the_end_is_empty(string query)
+    {
+        var results = await SearchAsync(query);
+
+        Assert.Empty(results.GetProperty("results").EnumerateArray());
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public class AuditTrailTests(ReferralsServiceFactory factory) : IClassFixture<Re
         var coordinator = factory.CreateClientAs(CareMeshRoles.CareCoordinator, "Y00002");
         var created = await coordinator.PostAsync("/api/referrals", new StringContent(Referral, Encoding.UTF8, "application/json"));
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        await factory.CreateClientAs(CareMeshRoles.Clinician, "Y00002").GetAsync($"/api/referrals/{id}");
+        await factory.CreateClientAs(CareMeshRoles.LinkWorker, "Y00002").GetAsync($"/api/referrals/{id}");
         var lead = factory.CreateClientAs(CareMeshRoles.TeamLead, "Y00002");
 
         var lookup = await lead.PostAsJsonAsync("/api/referrals/audit/lookup", new { nhsNumber = "401 023 2137" });
@@ -74,7 +74,7 @@ public class AuditTrailTests(ReferralsServiceFactory factory) : IClassFixture<Re
 
         var entries = (await lookup.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
         Assert.Equal(["referral.read", "referral.create"], entries.Take(2).Select(e => e.GetProperty("action").GetString()));
-        Assert.Equal([CareMeshRoles.Clinician, CareMeshRoles.CareCoordinator], entries.Take(2).Select(e => e.GetProperty("role").GetString()));
+        Assert.Equal([CareMeshRoles.LinkWorker, CareMeshRoles.CareCoordinator], entries.Take(2).Select(e => e.GetProperty("role").GetString()));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         await using var scope = factory.Services.CreateAsyncScope();

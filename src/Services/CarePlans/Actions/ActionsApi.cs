@@ -11,17 +11,17 @@ public static class ActionsApi
 {
     public static void MapPlanActionsApi(this RouteGroupBuilder plans)
     {
-        plans.MapPost("/{id:guid}/actions", AddAction).WithName(nameof(AddAction))
+        plans.MapPost("/{id:guid}/actions", AddAction).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(AddAction))
             .WithSummary("Add an action to the plan")
             .WithDescription("What is to be done, by whom (a named person, a team role, a directory service or the person themself), by when, towards which goal; onwardReferral=true when it asks for an onward referral (its status then follows Referrals' events). Adding to an agreed plan starts its next draft version. Send If-Match.")
             .WithExamples(ActionExamples.New, PlanExamples.Plan, StatusCodes.Status201Created)
             .ProducesValidationProblem();
-        plans.MapPut("/{id:guid}/actions/{actionId:guid}", ChangeAction).WithName(nameof(ChangeAction))
+        plans.MapPut("/{id:guid}/actions/{actionId:guid}", ChangeAction).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(ChangeAction))
             .WithSummary("Change an action's description, owner, goal or due date")
             .WithDescription("A change to what was agreed: an agreed plan starts its next draft version. A new directory service clears a withdrawn service's flag. Send If-Match.")
             .WithExamples(ActionExamples.New, PlanExamples.Plan)
             .ProducesValidationProblem();
-        plans.MapPost("/{id:guid}/actions/{actionId:guid}/progress", RecordActionProgress).WithName(nameof(RecordActionProgress))
+        plans.MapPost("/{id:guid}/actions/{actionId:guid}/progress", RecordActionProgress).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(RecordActionProgress))
             .WithSummary("Update an action")
             .WithDescription("A note, a step (start, complete, cancel, pause) or both; steps follow the action's workflow (409 names what is allowed now). Progress starts no new version. Send If-Match.")
             .WithExamples(new ProgressRequest("start", "Called the walking group; first walk on Tuesday"), PlanExamples.Plan)

@@ -10,17 +10,17 @@ public static class GoalsApi
 {
     public static void MapGoalsApi(this RouteGroupBuilder plans)
     {
-        plans.MapPost("/{id:guid}/goals", AddGoal).WithName(nameof(AddGoal))
+        plans.MapPost("/{id:guid}/goals", AddGoal).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(AddGoal))
             .WithSummary("Add a goal to the plan")
             .WithDescription("In the person's own words, with a target date; it starts proposed (or active). Adding to an agreed plan starts its next draft version. Answers the whole plan. Send If-Match.")
             .WithExamples(GoalExamples.New, PlanExamples.Plan, StatusCodes.Status201Created)
             .ProducesValidationProblem();
-        plans.MapPut("/{id:guid}/goals/{goalId:guid}", ChangeGoal).WithName(nameof(ChangeGoal))
+        plans.MapPut("/{id:guid}/goals/{goalId:guid}", ChangeGoal).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(ChangeGoal))
             .WithSummary("Reword a goal or move its target date")
             .WithDescription("A change to what was agreed: an agreed plan starts its next draft version. Send If-Match.")
             .WithExamples(new GoalRequest("Walk to the allotment twice a week", new DateOnly(2026, 6, 30), null), PlanExamples.Plan)
             .ProducesValidationProblem();
-        plans.MapPost("/{id:guid}/goals/{goalId:guid}/progress", RecordGoalProgress).WithName(nameof(RecordGoalProgress))
+        plans.MapPost("/{id:guid}/goals/{goalId:guid}/progress", RecordGoalProgress).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(RecordGoalProgress))
             .WithSummary("Record progress on a goal")
             .WithDescription("A note, a step (start, hold, resume, achieve, partly-achieve, not-achieve, cancel) or both; steps follow the goal's lifecycle (409 names what is allowed now). Progress carries out the plan and starts no new version. Send If-Match.")
             .WithExamples(new ProgressRequest("achieve", "Went to the allotment with her neighbour on Saturday"), PlanExamples.Plan)

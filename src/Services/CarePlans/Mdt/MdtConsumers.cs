@@ -71,13 +71,13 @@ public sealed class MdtConsumer(CarePlansDbContext db, ActionNews news, TimeProv
             };
             db.Actions.Add(action);
         }
-        else if (action.MdtAssignedAt >= message.AssignedAt)
+        else if (action.MdtAssignedAt >= AsStored(message.AssignedAt))
         {
             // The same assignment again, or one the MDT has since replaced.
             return;
         }
 
-        action.MdtAssignedAt = message.AssignedAt;
+        action.MdtAssignedAt = AsStored(message.AssignedAt);
         action.Description = Trim(message.Description);
         action.OwnerKind = OwnerKind.NamedPerson;
         (action.OwnerUserId, action.OwnerName, action.DueOn) = (message.OwnerUserId, message.OwnerName, message.DueOn);
@@ -101,6 +101,9 @@ public sealed class MdtConsumer(CarePlansDbContext db, ActionNews news, TimeProv
 
     private Task<CarePlan?> OpenPlanAsync(string nhsNumber, CancellationToken cancellationToken) =>
         db.Plans.SingleOrDefaultAsync(p => p.NhsNumber == nhsNumber && p.Status != PlanStatus.Closed, cancellationToken);
+
+    /// <summary>The instant as PostgreSQL keeps it (whole microseconds), so the same assignment read back compares equal.</summary>
+    private static DateTimeOffset AsStored(DateTimeOffset instant) => instant.AddTicks(-(instant.Ticks % 10));
 
     private static string Trim(string text) => text.Length > PlanAction.MaxTextLength ? text[..PlanAction.MaxTextLength] : text;
 }

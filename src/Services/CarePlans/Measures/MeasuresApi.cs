@@ -18,17 +18,17 @@ public static class MeasuresApi
             .WithSummary("The plan's measures, with change since baseline")
             .WithDescription("Every PAM, ONS4 and SWEMWBS measure, by kind then date: the baseline (the first of its kind) and each follow-up's change since it; ONS4 answers banded, PAM levelled, SWEMWBS converted to its metric score. Audited as a read.")
             .WithExamples(response: new[] { MeasureExamples.Pam });
-        plans.MapPost("/{id:guid}/measures/activation", RecordActivation).WithName(nameof(RecordActivation))
+        plans.MapPost("/{id:guid}/measures/activation", RecordActivation).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(RecordActivation))
             .WithSummary("Record a Patient Activation Measure score")
             .WithDescription("Score 0 to 100, one decimal place; its level by the published cut-offs (1 up to 47.0, 2 to 55.1, 3 to 67.0, 4 from 67.1). Publishes ActivationRecorded with its SNOMED CT code. Send If-Match.")
             .WithExamples(new ActivationRequest(56.4m, new DateOnly(2026, 3, 9)), MeasureExamples.Pam, StatusCodes.Status201Created)
             .ProducesValidationProblem();
-        plans.MapPost("/{id:guid}/measures/ons4", RecordPersonalWellbeing).WithName(nameof(RecordPersonalWellbeing))
+        plans.MapPost("/{id:guid}/measures/ons4", RecordPersonalWellbeing).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(RecordPersonalWellbeing))
             .WithSummary("Record ONS4 personal wellbeing")
             .WithDescription("Four answers of 0 to 10 (life satisfaction, worthwhile, happiness, anxiety), each banded by the ONS thresholds. Publishes WellbeingMeasured. Send If-Match.")
             .WithExamples(new Ons4Request(5, 6, 7, 4, new DateOnly(2026, 3, 9)), MeasureExamples.Ons4, StatusCodes.Status201Created)
             .ProducesValidationProblem();
-        plans.MapPost("/{id:guid}/measures/swemwbs", RecordShortWarwickEdinburgh).WithName(nameof(RecordShortWarwickEdinburgh))
+        plans.MapPost("/{id:guid}/measures/swemwbs", RecordShortWarwickEdinburgh).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(RecordShortWarwickEdinburgh))
             .WithSummary("Record SWEMWBS")
             .WithDescription("Seven items of 1 to 5; the raw total (7 to 35) is converted to the metric score by the published table (Stewart-Brown et al. 2009). Publishes WellbeingMeasured. Send If-Match.")
             .WithExamples(new SwemwbsRequest(3, 3, 2, 3, 4, 3, 3, new DateOnly(2026, 3, 9)), MeasureExamples.Swemwbs, StatusCodes.Status201Created)

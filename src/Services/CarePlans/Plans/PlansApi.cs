@@ -19,7 +19,7 @@ public static class PlansApi
     public static RouteGroupBuilder MapPlansApi(this IEndpointRouteBuilder app)
     {
         var plans = app.MapGroup("/api/care-plans").WithTags("Care plans").RequireAuthorization(CareMeshPolicies.Staff).WithIdempotency();
-        plans.MapPost("/", OpenPlan).WithName(nameof(OpenPlan))
+        plans.MapPost("/", OpenPlan).Refuses(StatusCodes.Status409Conflict).WithName(nameof(OpenPlan))
             .WithSummary("Open a care plan by hand")
             .WithDescription("A draft plan (version 1) for the person, with the sections given (any left out are empty). The person's details are recorded or refreshed. One open plan per person: a second is a 409 naming the open one. Publishes CarePlanDrafted. Accepts Idempotency-Key.")
             .WithExamples(PlanExamples.Open, PlanExamples.Plan, StatusCodes.Status201Created)
@@ -28,12 +28,12 @@ public static class PlansApi
             .WithSummary("A care plan")
             .WithDescription("The plan as it stands (the current draft or agreed version): its sections, goals and actions, review date and what can be done next. ETag carries its revision. Audited as a read.")
             .WithExamples(response: PlanExamples.Plan);
-        plans.MapPut("/{id:guid}/sections", WriteSections).WithName(nameof(WriteSections))
+        plans.MapPut("/{id:guid}/sections", WriteSections).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(WriteSections))
             .WithSummary("Write the plan's sections")
             .WithDescription("Replaces the PRSB sections (about me, needs, carers, benefits and employment, personal health budget, safeguarding and risk, consent and sharing, named clinical contact, care coordinator). A change to an agreed plan starts its next draft version. Send If-Match with the plan's ETag.")
             .WithExamples(PlanExamples.Sections, PlanExamples.Plan)
             .ProducesValidationProblem();
-        plans.MapPost("/{id:guid}/close", ClosePlan).WithName(nameof(ClosePlan))
+        plans.MapPost("/{id:guid}/close", ClosePlan).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(ClosePlan))
             .WithSummary("Close a care plan")
             .WithDescription("With the reason (the episode ended, the person declined, moved away, died). Agreed versions stay readable. Publishes CarePlanClosed. Send If-Match.")
             .WithExamples(new CloseRequest("episode-ended", "Goals achieved; discharged from the service"), PlanExamples.Plan)

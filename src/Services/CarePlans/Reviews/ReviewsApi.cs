@@ -16,7 +16,7 @@ public static class ReviewsApi
 
     public static void MapReviewsApi(this RouteGroupBuilder plans)
     {
-        plans.MapPost("/{id:guid}/reviews", ReviewPlan).WithName(nameof(ReviewPlan))
+        plans.MapPost("/{id:guid}/reviews", ReviewPlan).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(ReviewPlan))
             .WithSummary("Record a review of the agreed plan")
             .WithDescription("What changed, the measures taken at it (ids of measures recorded on this plan), and the next review date. The plan stays agreed; a change to its content afterwards starts the next draft version. Publishes CarePlanReviewed with its SNOMED CT code. Send If-Match.")
             .WithExamples(ReviewExamples.New, ReviewExamples.Review, StatusCodes.Status201Created)

@@ -20,7 +20,7 @@ public static class VersionsApi
 
     public static void MapVersionsApi(this RouteGroupBuilder plans)
     {
-        plans.MapPost("/{id:guid}/agree", AgreePlan).WithName(nameof(AgreePlan))
+        plans.MapPost("/{id:guid}/agree", AgreePlan).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).WithName(nameof(AgreePlan))
             .WithSummary("Agree the draft with the person")
             .WithDescription("How (in-person, phone, video), when (default now) and whether a carer was there; by the caller. The version is kept whole from then on, the review date is set (default 12 weeks on), and CarePlanAgreed carries what the GP may receive under the person's sharing preference. Needs what matters to the person. Send If-Match.")
             .WithExamples(VersionExamples.Agree, PlanExamples.Plan)

@@ -39,9 +39,6 @@ public sealed class TestPlatform : IAsyncDisposable
     /// <summary>A resource's own HTTP address, e.g. a service's, bypassing the gateway.</summary>
     public Uri EndpointOf(string resource) => App.GetEndpoint(resource, "http");
 
-    /// <summary>This run's RabbitMQ virtual host, for a load generator publishing as another service would.</summary>
-    public string MessagingConnectionString => _broker.ConnectionString;
-
     /// <summary>The connection string of this run's copy of <paramref name="database"/> (e.g. <c>directorydb</c>).</summary>
     public string ConnectionStringOf(string database) =>
         new Npgsql.NpgsqlConnectionStringBuilder(TestServers.Postgres) { Database = database + _databaseSuffix }.ConnectionString;

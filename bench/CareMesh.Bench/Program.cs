@@ -6,6 +6,7 @@ var scenarios = new Dictionary<string, Func<BenchArguments, Task>>(StringCompare
     ["gateway"] = GatewayScenario.RunAsync,
     ["directory"] = DirectoryScenario.RunAsync,
     ["meetings"] = MeetingsScenario.RunAsync,
+    ["care-plans"] = CarePlansScenario.RunAsync,
     ["referrals"] = ReferralsScenario.RunAsync,
 };
 

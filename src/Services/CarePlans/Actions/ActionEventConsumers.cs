@@ -106,6 +106,12 @@ public sealed class DirectoryServiceWithdrawnConsumer(ActionNews news) : IConsum
         news.ServiceWithdrawnAsync(context.Message, "careplans:directory-service-withdrawn", context.CancellationToken);
 }
 
-public sealed class OnwardReferralConsumerDefinition : RetryingConsumerDefinition<OnwardReferralConsumer>;
+public sealed class OnwardReferralConsumerDefinition : RetryingConsumerDefinition<OnwardReferralConsumer>
+{
+    public OnwardReferralConsumerDefinition() => EndpointName = CarePlansQueues.Named("onward-referral");
+}
 
-public sealed class DirectoryServiceWithdrawnConsumerDefinition : RetryingConsumerDefinition<DirectoryServiceWithdrawnConsumer>;
+public sealed class DirectoryServiceWithdrawnConsumerDefinition : RetryingConsumerDefinition<DirectoryServiceWithdrawnConsumer>
+{
+    public DirectoryServiceWithdrawnConsumerDefinition() => EndpointName = CarePlansQueues.Named("directory-service-withdrawn");
+}

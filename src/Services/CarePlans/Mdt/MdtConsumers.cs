@@ -50,9 +50,7 @@ public sealed class MdtConsumer(CarePlansDbContext db, ActionNews news, TimeProv
         }
 
         await LockPlansOfAsync(message.NhsNumber, context.CancellationToken);
-        // Compared as stored: PostgreSQL keeps microseconds, so the same assignment read back would
-        // otherwise look a fraction older than itself and be applied again.
-        var assignedAt = message.AssignedAt.AddTicks(-(message.AssignedAt.Ticks % TimeSpan.TicksPerMicrosecond));
+        var assignedAt = AsStored(message.AssignedAt);
         var action = await db.Actions.SingleOrDefaultAsync(a => a.MdtActionId == message.ActionId, context.CancellationToken);
         if (action is null)
         {
@@ -103,7 +101,13 @@ public sealed class MdtConsumer(CarePlansDbContext db, ActionNews news, TimeProv
     private Task<CarePlan?> OpenPlanAsync(string nhsNumber, CancellationToken cancellationToken) =>
         db.Plans.SingleOrDefaultAsync(p => p.NhsNumber == nhsNumber && p.Status != PlanStatus.Closed, cancellationToken);
 
+    /// <summary>The instant as PostgreSQL keeps it (whole microseconds), so the same assignment read back compares equal.</summary>
+    private static DateTimeOffset AsStored(DateTimeOffset instant) => instant.AddTicks(-(instant.Ticks % 10));
+
     private static string Trim(string text) => text.Length > PlanAction.MaxTextLength ? text[..PlanAction.MaxTextLength] : text;
 }
 
-public sealed class MdtConsumerDefinition : RetryingConsumerDefinition<MdtConsumer>;
+public sealed class MdtConsumerDefinition : RetryingConsumerDefinition<MdtConsumer>
+{
+    public MdtConsumerDefinition() => EndpointName = CarePlansQueues.Named("mdt");
+}

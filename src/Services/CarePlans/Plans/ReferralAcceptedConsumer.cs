@@ -47,4 +47,7 @@ public sealed class ReferralAcceptedConsumer(CarePlansDbContext db, TimeProvider
     private static Contact? Contact(TeamMember? member) => member is null ? null : new Contact(member.UserId, member.Name, member.Role, null, null);
 }
 
-public sealed class ReferralAcceptedConsumerDefinition : RetryingConsumerDefinition<ReferralAcceptedConsumer>;
+public sealed class ReferralAcceptedConsumerDefinition : RetryingConsumerDefinition<ReferralAcceptedConsumer>
+{
+    public ReferralAcceptedConsumerDefinition() => EndpointName = CarePlansQueues.Named("referral-accepted");
+}

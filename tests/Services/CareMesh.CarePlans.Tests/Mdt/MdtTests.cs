@@ -27,14 +27,16 @@ public class MdtTests(CarePlansServiceFactory factory) : IClassFixture<CarePlans
             await _api.PublishAsync(message, Guid.NewGuid());
         }
 
-        // Reassigned later; the news may arrive before the first assignment's, and still wins.
+        await Eventually.TrueAsync(async () => await _api.QueryAsync(db => db.Set<InboxMessage>().CountAsync()) == 4, what: "the discussion and the assignment consumed");
+
+        // Reassigned later (an older assignment arriving after it would change nothing: MdtAssignedAt).
         await _api.PublishAsync(assigned with
         {
             OwnerUserId = CarePlansApiCalls.CoordinatorUserId, OwnerName = "Sam Jones", DueOn = new DateOnly(2026, 4, 14), AssignedAt = assigned.AssignedAt.AddMinutes(5),
         }, Guid.NewGuid());
         // About someone with no plan here: nothing to join.
         await _api.PublishAsync(assigned with { ActionId = Guid.NewGuid(), NhsNumber = "9449305552" }, Guid.NewGuid());
-        await Eventually.TrueAsync(async () => await _api.QueryAsync(db => db.Set<InboxMessage>().CountAsync()) == 6, what: "the MDT's news consumed");
+        await Eventually.TrueAsync(async () => await _api.QueryAsync(db => db.Set<InboxMessage>().CountAsync()) == 6, what: "the reassignment consumed");
         await _api.PublishAsync(new MdtActionCompleted(mdtAction, meeting, "9434765919", "Clinic on 14 April", "user-link-worker", DateTimeOffset.UtcNow), Guid.NewGuid());
         await Eventually.TrueAsync(async () => await _api.QueryAsync(db => db.Set<InboxMessage>().CountAsync()) == 7, what: "the completion consumed");
 

@@ -27,7 +27,7 @@ public class DraftPlanTests(CarePlansServiceFactory factory) : IClassFixture<Car
         await _api.PublishAsync(accepted, messageId);
         await _api.PublishAsync(accepted, Guid.NewGuid());
         await Eventually.TrueAsync(async () => await _api.QueryAsync(db => db.Set<InboxMessage>().CountAsync()) == 2
-                                               && await factory.Broker.CountMessagesAsync("referral-accepted") == 0, what: "every copy consumed");
+                                               && await factory.Broker.CountMessagesAsync("care-plans-referral-accepted") == 0, what: "every copy consumed");
 
         var plans = await _api.QueryAsync(db => db.Plans.ToListAsync());
         var plan = await _api.GetAsync($"/api/care-plans/{Assert.Single(plans).Id}");

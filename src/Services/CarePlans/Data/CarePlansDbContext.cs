@@ -68,7 +68,7 @@ public sealed class CarePlansDbContext(DbContextOptions<CarePlansDbContext> opti
             plan.Property(p => p.CareCoordinatorUserId).HasMaxLength(200);
             plan.Property(p => p.CreatedByUserId).HasMaxLength(200);
             plan.Property(p => p.ClosedReason).HasMaxLength(1100);
-            Json(plan.Property(p => p.Sections));
+            plan.Property(p => p.Sections).StoredAsJsonb(JsonOptions);
             plan.Property(p => p.Revision).IsConcurrencyToken();
             plan.Ignore(p => p.IsOpen);
             // A referral opens one plan however often ReferralAccepted arrives.
@@ -174,14 +174,4 @@ public sealed class CarePlansDbContext(DbContextOptions<CarePlansDbContext> opti
 
     private static ValueConverter<TEnum, string> WireText<TEnum>() where TEnum : struct, Enum =>
         new(value => WireEnum.Name(value), text => WireEnum.Parse<TEnum>(text));
-
-    /// <summary>A value kept as jsonb: structured values always read and written whole (the plan's sections).</summary>
-    private static void Json<T>(PropertyBuilder<T> property) =>
-        property.HasColumnType("jsonb").HasConversion(
-            value => JsonSerializer.Serialize(value, JsonOptions),
-            json => JsonSerializer.Deserialize<T>(json, JsonOptions)!,
-            new ValueComparer<T>(
-                (a, b) => JsonSerializer.Serialize(a, JsonOptions) == JsonSerializer.Serialize(b, JsonOptions),
-                value => JsonSerializer.Serialize(value, JsonOptions).GetHashCode(StringComparison.Ordinal),
-                value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, JsonOptions), JsonOptions)!));
 }

@@ -46,8 +46,8 @@ public sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> option
             series.Property(s => s.Location).HasMaxLength(MeetingSeries.MaxPlaceLength);
             series.Property(s => s.VideoLink).HasMaxLength(MeetingSeries.MaxLinkLength);
             series.Property(s => s.CreatedByUserId).HasMaxLength(200);
-            Json(series.Property(s => s.CoreMembers));
-            Json(series.Property(s => s.Quorum));
+            series.Property(s => s.CoreMembers).StoredAsJsonb(JsonOptions);
+            series.Property(s => s.Quorum).StoredAsJsonb(JsonOptions);
             series.Property(s => s.Version).IsConcurrencyToken();
             series.Ignore(s => s.Recurrence);
         });
@@ -67,8 +67,8 @@ public sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> option
             meeting.Property(m => m.VideoLink).HasMaxLength(MeetingSeries.MaxLinkLength);
             meeting.Property(m => m.StatusReason).HasMaxLength(500);
             meeting.Property(m => m.PapersCirculatedBy).HasMaxLength(200);
-            Json(meeting.Property(m => m.CoreMembers));
-            Json(meeting.Property(m => m.Quorum));
+            meeting.Property(m => m.CoreMembers).StoredAsJsonb(JsonOptions);
+            meeting.Property(m => m.Quorum).StoredAsJsonb(JsonOptions);
             meeting.Property(m => m.MemberUserIds);
             meeting.Property(m => m.Version).IsConcurrencyToken();
             meeting.Ignore(m => m.EndsAt);
@@ -163,7 +163,7 @@ public sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> option
             minute.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
             minute.Property(m => m.WrittenByUserId).HasMaxLength(200);
             minute.Property(m => m.FinalisedByUserId).HasMaxLength(200);
-            Json(minute.Property(m => m.Decisions));
+            minute.Property(m => m.Decisions).StoredAsJsonb(JsonOptions);
             minute.Property(m => m.Version).IsConcurrencyToken();
             minute.HasIndex(m => m.AgendaItemId).IsUnique();
             minute.HasIndex(m => m.MeetingId);
@@ -240,14 +240,4 @@ public sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> option
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
-
-    /// <summary>A value kept as jsonb: small structured values always read and written whole (members, quorum, decisions).</summary>
-    private static void Json<T>(PropertyBuilder<T> property) =>
-        property.HasColumnType("jsonb").HasConversion(
-            value => JsonSerializer.Serialize(value, JsonOptions),
-            json => JsonSerializer.Deserialize<T>(json, JsonOptions)!,
-            new ValueComparer<T>(
-                (a, b) => JsonSerializer.Serialize(a, JsonOptions) == JsonSerializer.Serialize(b, JsonOptions),
-                value => JsonSerializer.Serialize(value, JsonOptions).GetHashCode(StringComparison.Ordinal),
-                value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, JsonOptions), JsonOptions)!));
 }

@@ -36,10 +36,10 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
             referral.Property(r => r.Source).HasConversion<string>().HasMaxLength(30);
             referral.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
             referral.Property(r => r.RecordedByUserId).HasMaxLength(200);
-            Json(referral.Property(r => r.Contact));
-            Json(referral.Property(r => r.Referrer));
-            Json(referral.Property(r => r.Consent));
-            Json(referral.Property(r => r.Carer));
+            referral.Property(r => r.Contact).StoredAsJsonb(JsonOptions);
+            referral.Property(r => r.Referrer).StoredAsJsonb(JsonOptions);
+            referral.Property(r => r.Consent).StoredAsJsonb(JsonOptions);
+            referral.Property(r => r.Carer).StoredAsJsonb(JsonOptions);
             referral.Property(r => r.WhatMatters).HasMaxLength(Referral.MaxTextLength);
             referral.Property(r => r.TriagedRole).HasMaxLength(50);
             referral.Property(r => r.AllocatedRole).HasMaxLength(50);
@@ -155,14 +155,4 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
-
-    /// <summary>A value kept as jsonb: details read and written whole with their referral, never queried (contact, referrer, consent, carer).</summary>
-    private static void Json<T>(PropertyBuilder<T> property) =>
-        property.HasColumnType("jsonb").HasConversion(
-            value => JsonSerializer.Serialize(value, JsonOptions),
-            json => JsonSerializer.Deserialize<T>(json, JsonOptions)!,
-            new ValueComparer<T>(
-                (a, b) => JsonSerializer.Serialize(a, JsonOptions) == JsonSerializer.Serialize(b, JsonOptions),
-                value => JsonSerializer.Serialize(value, JsonOptions).GetHashCode(StringComparison.Ordinal),
-                value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, JsonOptions), JsonOptions)!));
 }

@@ -20,13 +20,13 @@ public static class CareMeshPlatform
             builder.AddCareMesh(new Projects<BuiltProjectResource>(
                 builder.AddBuiltProject<Projects.CareMesh_Referrals>, builder.AddBuiltProject<Projects.CareMesh_CarePlans>,
                 builder.AddBuiltProject<Projects.CareMesh_Directory>, builder.AddBuiltProject<Projects.CareMesh_Meetings>,
-                builder.AddBuiltProject<Projects.CareMesh_Gateway>));
+                builder.AddBuiltProject<Projects.CareMesh_Gateway>, builder.AddBuiltProject<Projects.CareMesh_Web>));
         }
         else
         {
             builder.AddCareMesh(new Projects<ProjectResource>(
                 Project<Projects.CareMesh_Referrals>, Project<Projects.CareMesh_CarePlans>, Project<Projects.CareMesh_Directory>,
-                Project<Projects.CareMesh_Meetings>, Project<Projects.CareMesh_Gateway>));
+                Project<Projects.CareMesh_Meetings>, Project<Projects.CareMesh_Gateway>, Project<Projects.CareMesh_Web>));
         }
 
         IResourceBuilder<ProjectResource> Project<TProject>(string name) where TProject : IProjectMetadata, new() =>
@@ -39,7 +39,8 @@ public static class CareMeshPlatform
         Func<string, IResourceBuilder<T>> CarePlans,
         Func<string, IResourceBuilder<T>> Directory,
         Func<string, IResourceBuilder<T>> Meetings,
-        Func<string, IResourceBuilder<T>> Gateway)
+        Func<string, IResourceBuilder<T>> Gateway,
+        Func<string, IResourceBuilder<T>> Web)
         where T : class, IResourceWithEnvironment, IResourceWithEndpoints, IResourceWithWaitSupport, IResourceWithServiceDiscovery;
 
     private static void AddCareMesh<T>(this IDistributedApplicationBuilder builder, Projects<T> projects)
@@ -80,17 +81,30 @@ public static class CareMeshPlatform
             gateway.WithReference(service).WaitFor(service);
         }
 
+        // The workspace: reached only through the gateway (its lowest-priority route), and calling the services
+        // back through it with each user's token. It signs people in at the provider behind the gateway's /identity/.
+        var web = projects.Web("web")
+            .WithHttpEndpoint(isProxied: false)
+            .WithCareMeshDefaults(settings)
+            .WithReference(gateway)
+            .WithEnvironment("Authentication__Authority", IdentityAuthority(settings));
+        gateway.WithReference(web);
+
         var queues = builder.AddQueues(settings, messaging);
         if (builder.ExecutionContext.IsRunMode)
         {
             builder.Services.AddHostedService<RestartOnCrash>();
-            IResource[] watched = [postgres.Resource, messaging.Resource, referrals.Resource, carePlans.Resource, directory.Resource, meetings.Resource, gateway.Resource, queues.Resource];
+            IResource[] watched = [postgres.Resource, messaging.Resource, referrals.Resource, carePlans.Resource, directory.Resource, meetings.Resource, gateway.Resource, web.Resource, queues.Resource];
             builder.Services.AddHostedService(services => new ReadyReporter(
                 services.GetRequiredService<ResourceNotificationService>(),
                 [.. watched.Select(resource => resource.Name)],
                 $"http://localhost:{settings.GatewayPort}"));
         }
     }
+
+    /// <summary>The OpenID Connect provider, as users and the workspace reach it: behind the gateway.</summary>
+    private static string IdentityAuthority(CareMeshSettings settings) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"http://localhost:{settings.GatewayPort}/identity/");
 
     /// <summary>What every service and the gateway get beyond Aspire's own variables.</summary>
     private static IResourceBuilder<T> WithCareMeshDefaults<T>(this IResourceBuilder<T> project, CareMeshSettings settings)

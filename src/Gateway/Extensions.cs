@@ -61,6 +61,8 @@ internal static class Extensions
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(RateLimitPolicies.PerUser, context => FixedWindow(
                 context.User.UserId() ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown", options.PerUser));
+            limiter.AddPolicy(RateLimitPolicies.Workspace, context => FixedWindow(
+                "workspace:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), options.Workspace));
             var openRoutes = new OpenRouteConsumers(options);
             limiter.AddPolicy(RateLimitPolicies.PerAddress, context =>
             {

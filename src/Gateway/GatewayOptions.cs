@@ -19,6 +19,13 @@ public sealed class GatewayOptions
     public RateLimit PerAddress { get; set; } = new() { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) };
 
     /// <summary>
+    /// Requests per window for each client address on the workspace's routes (pages, their assets, sign-in
+    /// callbacks): higher than the feed's, since a practice's staff often share one address and each page
+    /// brings its styles and script. The workspace itself requires sign-in; its calls to the APIs count per user.
+    /// </summary>
+    public RateLimit Workspace { get; set; } = new() { PermitLimit = 1200, Window = TimeSpan.FromMinutes(1) };
+
+    /// <summary>
     /// Consumers of the open routes (the feed above all) who registered with the PCN: a council's crawler,
     /// the standard's validator. They get this limit instead of <see cref="PerAddress"/>, counted per client
     /// when they call with a token (client credentials), or per address when they call from one of <see cref="RegisteredConsumers.Networks"/>.
@@ -46,4 +53,5 @@ public static class RateLimitPolicies
 {
     public const string PerUser = "per-user";
     public const string PerAddress = "per-address";
+    public const string Workspace = "workspace";
 }

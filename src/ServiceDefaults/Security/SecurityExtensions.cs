@@ -134,8 +134,8 @@ public static class SecurityExtensions
                 "Set Authentication:Authority, or in Development Authentication:DevelopmentKeyFile (the app host sets it).");
     }
 
-    /// <summary>Adds the CareMesh role (when the selected role maps onto one) and the organisation.</summary>
-    internal static void AddCareMeshClaims(ClaimsPrincipal principal, CareMeshAuthenticationOptions options)
+    /// <summary>Adds the CareMesh role (when the selected role maps onto one) and the organisation: for a bearer token, and for the workspace's sign-in.</summary>
+    public static void AddCareMeshClaims(ClaimsPrincipal principal, CareMeshAuthenticationOptions options)
     {
         var identity = (ClaimsIdentity)principal.Identity!;
         var selected = principal.FindFirst(options.RoleClaim)?.Value;

@@ -43,6 +43,12 @@ public class ManifestTests
         {
             Assert.True(gateway.GetProperty("env").TryGetProperty($"services__{service}__http__0", out _), service);
         }
+
+        // The workspace sits behind the gateway and calls the services back through it.
+        var web = resources.GetProperty("web");
+        Assert.Equal("project.v0", web.GetProperty("type").GetString());
+        Assert.Equal("{web.bindings.http.url}", gateway.GetProperty("env").GetProperty("services__web__http__0").GetString());
+        Assert.Equal("{gateway.bindings.http.url}", web.GetProperty("env").GetProperty("services__gateway__http__0").GetString());
     }
 
     private static async Task<JsonElement> PublishAsync()

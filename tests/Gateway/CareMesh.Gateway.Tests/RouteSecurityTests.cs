@@ -29,6 +29,10 @@ public class RouteSecurityTests(ServiceBackends backends) : IClassFixture<Servic
         // A calendar client cannot send a token: the secret in the link is the credential (Meetings checks it).
         ["/calendar/"] = CareMeshPolicies.Anonymous,
         ["/openapi/"] = CareMeshPolicies.Anonymous,
+        // The workspace: open at the gateway (the web app itself requires sign-in, and sends people to it).
+        ["/"] = CareMeshPolicies.Anonymous,
+        // Any other API prefix is for staff unless a more specific one says otherwise.
+        ["/api/"] = CareMeshPolicies.Staff,
     };
 
     [Fact]
@@ -54,9 +58,11 @@ public class RouteSecurityTests(ServiceBackends backends) : IClassFixture<Servic
         using var gateway = backends.Gateway();
         var routes = gateway.Services.GetRequiredService<IProxyConfigProvider>().GetConfig().Routes;
 
-        // Without a user to count against, the caller's address is the only limit (a calendar link's secret cannot be guessed at speed).
+        // Without a user to count against, the caller's address is the only limit (a calendar link's secret cannot be guessed at speed);
+        // the workspace's pages and assets have a limit of their own, per address too.
         Assert.All(routes.Where(r => r.AuthorizationPolicy == CareMeshPolicies.Anonymous),
-            route => Assert.True(route.RateLimiterPolicy == RateLimitPolicies.PerAddress, $"{route.RouteId}: {route.RateLimiterPolicy}"));
+            route => Assert.True(route.RateLimiterPolicy == (route.ClusterId == "web" ? RateLimitPolicies.Workspace : RateLimitPolicies.PerAddress),
+                $"{route.RouteId}: {route.RateLimiterPolicy}"));
         Assert.Contains(routes, r => r.RouteId == "calendar" && r.Match.Methods!.SequenceEqual(["GET", "HEAD"]));
     }
 
@@ -72,7 +78,7 @@ public class RouteSecurityTests(ServiceBackends backends) : IClassFixture<Servic
         {
             var path = route.Match.Path!.Replace("{**rest}", "x");
             var method = new HttpMethod(route.Match.Methods?.First() ?? "GET");
-            var open = OpenPrefixes.Any(prefix => path.StartsWith(prefix, StringComparison.Ordinal));
+            var open = OpenPrefixes.Any(prefix => path.StartsWith(prefix, StringComparison.Ordinal)) || route.ClusterId == "web";
             Assert.Equal(open, route.AuthorizationPolicy == CareMeshPolicies.Anonymous);
             if (open)
             {

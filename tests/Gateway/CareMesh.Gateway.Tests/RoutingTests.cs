@@ -19,6 +19,13 @@ public class RoutingTests(ServiceBackends backends) : IClassFixture<ServiceBacke
     [InlineData("/api/meeting-series/1", "meetings")]
     [InlineData("/api/actions", "meetings")]
     [InlineData("/calendar/Zk3x9-secret_link.ics", "meetings")]
+    [InlineData("/", "web")]
+    [InlineData("/caseload?sort=urgency", "web")]
+    [InlineData("/referrals/0b7c", "web")]
+    [InlineData("/signin-oidc", "web")]
+    [InlineData("/signout-callback-oidc", "web")]
+    [InlineData("/_framework/blazor.web.js", "web")]
+    [InlineData("/_blazor/negotiate", "web")]
     public async Task Each_public_prefix_reaches_its_service_with_path_and_query_intact(string path, string service)
     {
         using var gateway = backends.Gateway();
@@ -31,19 +38,34 @@ public class RoutingTests(ServiceBackends backends) : IClassFixture<ServiceBacke
         Assert.Equal($"{service} {path}", answer);
     }
 
+    /// <summary>
+    /// The workspace has the lowest-priority route: whatever no service's prefix claims goes to it (which
+    /// requires sign-in and answers 404 for what it does not have), never to a service.
+    /// </summary>
     [Theory]
     [InlineData("/api/referralsx")]
     [InlineData("/internal/outbox")]
     [InlineData("/api")]
-    public async Task Paths_outside_the_public_surface_are_not_forwarded(string path)
+    public async Task Paths_outside_the_services_public_prefixes_reach_the_workspace_not_a_service(string path)
     {
         using var gateway = backends.Gateway();
 
         var client = gateway.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", TestServers.TokenFor(CareMeshRoles.Admin));
 
-        var response = await client.GetAsync(path);
+        var answer = await client.GetStringAsync(path);
 
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal($"web {path}", answer);
+    }
+
+    [Fact]
+    public async Task The_gateways_own_endpoints_come_before_the_workspace()
+    {
+        using var gateway = backends.Gateway();
+
+        var health = await gateway.CreateClient().GetAsync("/health");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+        Assert.DoesNotContain("web", await health.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

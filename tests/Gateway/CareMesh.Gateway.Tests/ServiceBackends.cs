@@ -15,7 +15,8 @@ namespace CareMesh.Gateway.Tests;
 /// </summary>
 public sealed class ServiceBackends : IAsyncLifetime
 {
-    public static readonly string[] Services = ["referrals", "careplans", "directory", "meetings"];
+    /// <summary>The four services, and the workspace (web), which the gateway serves at every other path.</summary>
+    public static readonly string[] Services = ["referrals", "careplans", "directory", "meetings", "web"];
 
     private readonly List<WebApplication> _servers = [];
 
@@ -60,6 +61,7 @@ public sealed class ServiceBackends : IAsyncLifetime
             builder.UseSetting("Authentication:DevelopmentKeyFile", TestServers.DevelopmentKeyFile);
             builder.UseSetting("Gateway:PerUser:PermitLimit", "100000");
             builder.UseSetting("Gateway:PerAddress:PermitLimit", "100000");
+            builder.UseSetting("Gateway:Workspace:PermitLimit", "100000");
             foreach (var (service, address) in Addresses)
             {
                 builder.UseSetting($"services:{service}:http:0", address);

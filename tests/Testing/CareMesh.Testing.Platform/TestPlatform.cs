@@ -15,7 +15,7 @@ namespace CareMesh.Testing;
 public sealed class TestPlatform : IAsyncDisposable
 {
     /// <summary>Every resource the app host runs or watches, as the dashboard lists them.</summary>
-    public static readonly string[] Resources = ["postgres", "messaging", "referrals", "careplans", "directory", "meetings", "gateway", "queues"];
+    public static readonly string[] Resources = ["postgres", "messaging", "referrals", "careplans", "directory", "meetings", "gateway", "web", "queues"];
 
     private static readonly string[] Databases = ["referralsdb", "careplansdb", "directorydb", "meetingsdb"];
     private readonly string _databaseSuffix;

@@ -1,0 +1,19 @@
+using System.Security.Claims;
+
+namespace CareMesh.Web.Components.Layout;
+
+/// <summary>The header's menu: the pages each role's work starts from.</summary>
+public static class Navigation
+{
+    public static IReadOnlyList<(string Href, string Text)> For(ClaimsPrincipal user) => user.Role() switch
+    {
+        CareMeshRoles.CareCoordinator or CareMeshRoles.LinkWorker or CareMeshRoles.HealthCoach =>
+            [("/caseload", "My caseload"), ("/referrals/new", "New referral")],
+        CareMeshRoles.TeamLead or CareMeshRoles.Admin =>
+            [("/caseload", "My caseload"), ("/referrals/new", "New referral")],
+        _ => [],
+    };
+
+    /// <summary>Where a role's day starts, for the home page.</summary>
+    public static string HomeOf(ClaimsPrincipal user) => For(user).FirstOrDefault().Href ?? "/account/no-access";
+}

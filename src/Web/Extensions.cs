@@ -1,0 +1,36 @@
+using CareMesh.Web.Components;
+using CareMesh.Web.Gateway;
+using CareMesh.Web.SignIn;
+
+namespace CareMesh.Web;
+
+internal static class Extensions
+{
+    /// <summary>
+    /// What the workspace pages render with: the NHS.UK styled components, rendered on the server; sign-in;
+    /// and one client for the services, through the gateway, with the user's own token.
+    /// </summary>
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WorkspaceOptions>().BindConfiguration(WorkspaceOptions.Section);
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.AddSignIn();
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddTransient<UserAccessToken>();
+        var gateway = builder.Configuration.GetSection(WorkspaceOptions.Section).Get<WorkspaceOptions>()?.Gateway ?? new WorkspaceOptions().Gateway;
+        builder.Services.AddHttpClient<GatewayClient>(client => client.BaseAddress = gateway)
+            .AddHttpMessageHandler<UserAccessToken>();
+    }
+
+    public static void MapWorkspace(this WebApplication app)
+    {
+        app.Use(WorkspacePolicy.ApplyAsync);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapSignIn();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}

@@ -1,0 +1,36 @@
+namespace CareMesh.Web;
+
+/// <summary><c>Workspace</c>: how the web app signs users in and out and where it finds the services.</summary>
+public sealed class WorkspaceOptions
+{
+    public const string Section = "Workspace";
+
+    /// <summary>The gateway, by service name: every call to a service goes through it with the user's token.</summary>
+    public Uri Gateway { get; set; } = new("http://gateway");
+
+    /// <summary>Signed out after this long without a request (NHS practice PCs are shared).</summary>
+    public TimeSpan InactivityTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long before the inactivity sign-out the page warns, with a button to stay signed in.</summary>
+    public TimeSpan InactivityWarning { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The access token is refreshed once it has less than this left.</summary>
+    public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest a sign-in lasts, however active the user is.</summary>
+    public TimeSpan MaximumSession { get; set; } = TimeSpan.FromHours(10);
+
+    /// <summary>
+    /// The reasons a referral may be declined: the Referrals service's <c>Referrals:DeclineReasons</c>, which it
+    /// checks (a reason it does not know comes back as a field error). Keep the two in step.
+    /// </summary>
+    public string[] DeclineReasons { get; set; } =
+        ["outside-criteria", "not-registered-with-pcn", "needs-met-elsewhere", "person-declined", "unable-to-contact", "needs-specialist-service"];
+
+    /// <summary>The need categories the Referrals service accepts (<c>Referrals:Needs</c>).</summary>
+    public string[] Needs { get; set; } =
+    [
+        "social-isolation", "housing", "finance-and-benefits", "carer-support", "long-term-condition-self-management",
+        "mental-wellbeing", "physical-activity", "employment", "food-poverty", "digital-inclusion", "bereavement", "substance-use",
+    ];
+}

@@ -17,11 +17,14 @@ public sealed class ReferralsServiceFactory() : ServiceFactory<Program>("referra
 {
     public DirectoryStub Directory { get; } = new();
 
+    /// <summary>Another Directory to look services up in (the real service, in-process), set before the factory starts.</summary>
+    public HttpMessageHandler? DirectoryHandler { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("services:directory:http:0", "http://127.0.0.1:9");
-        builder.ConfigureTestServices(services => services.AddHttpClient<DirectoryClient>().ConfigurePrimaryHttpMessageHandler(() => Directory));
+        builder.ConfigureTestServices(services => services.AddHttpClient<DirectoryClient>().ConfigurePrimaryHttpMessageHandler(() => DirectoryHandler ?? Directory));
     }
 }
 

@@ -1,4 +1,5 @@
 using CareMesh.Web.Components;
+using CareMesh.Web.Components.Referrals;
 using CareMesh.Web.Gateway;
 using CareMesh.Web.SignIn;
 
@@ -31,6 +32,7 @@ internal static class Extensions
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapSignIn();
+        app.MapOpenReferralCheck();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -25,6 +25,8 @@ public static class ReferralsScenario
         var requests = args.Int("requests", 300);
         var warmup = args.Int("warmup", 50);
         var referrals = args.Int("referrals", 100_000);
+        // Some phases alone, to compare a change on a quiet moment: intake, caseload, team.
+        var phases = args.Text("phases", "intake,caseload,team").Split(',');
         Environment.SetEnvironmentVariable("Gateway__PerUser__PermitLimit", "100000000");
 
         await using var platform = await TestPlatform.StartAsync("referralsbench");
@@ -47,15 +49,22 @@ public static class ReferralsScenario
         }
 
         var offset = warmup;
-        foreach (var rate in rates)
+        foreach (var rate in phases.Contains("intake") ? rates : [])
         {
             await IntakeAtRateAsync(coordinator, rate, seconds, offset);
             offset += rate * seconds;
         }
 
-        await ReadAsync(lead, "caseload of member-7 (250 open, page of 50)", "/api/caseload?member=member-7", requests, warmup);
-        await ReadAsync(lead, "caseload of member-7 (250 open, page of 200)", "/api/caseload?member=member-7&pageSize=200", requests, warmup);
-        await ReadAsync(lead, "team balance (20 members)", "/api/caseload/team", requests, warmup);
+        if (phases.Contains("caseload"))
+        {
+            await ReadAsync(lead, "caseload of member-7 (250 open, page of 50)", "/api/caseload?member=member-7", requests, warmup);
+            await ReadAsync(lead, "caseload of member-7 (250 open, page of 200)", "/api/caseload?member=member-7&pageSize=200", requests, warmup);
+        }
+
+        if (phases.Contains("team"))
+        {
+            await ReadAsync(lead, "team balance (20 members)", "/api/caseload/team", requests, warmup);
+        }
     }
 
     private static HttpClient Client(HttpMessageHandler handler, TestPlatform platform, string role)

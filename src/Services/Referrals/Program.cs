@@ -7,6 +7,7 @@ using CareMesh.Referrals.Escalations;
 using CareMesh.Referrals.Intake;
 using CareMesh.Referrals.Onward;
 using CareMesh.Referrals.Outcome;
+using CareMesh.Referrals.Reports;
 using CareMesh.Referrals.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -28,6 +29,7 @@ referrals.MapOnwardFromReferralApi();
 referrals.MapOutcomeLetterApi();
 app.MapCaseloadApi();
 app.MapOnwardReferralsApi();
+app.MapReportsApi();
 app.MapAuditLookup("/api/referrals", "Referrals");
 
 app.Run();

@@ -11,6 +11,7 @@ public class EndpointSecurityTests(ReferralsServiceFactory factory) : IClassFixt
         {
             ["/api/referrals"] = CareMeshPolicies.Staff,
             ["/api/referrals/audit"] = CareMeshPolicies.AuditLookup,
+            ["/api/referrals/reports"] = CareMeshPolicies.TeamLeads,
             ["POST /api/referrals/{id:guid}/merge"] = CareMeshPolicies.TeamLeads,
             ["PUT /api/referrals/team"] = CareMeshPolicies.TeamLeads,
             ["/api/caseload"] = CareMeshPolicies.Staff,

@@ -31,5 +31,12 @@ public class OpenApiTests(ReferralsServiceFactory factory) : IClassFixture<Refer
         var answer = intake.GetProperty("responses").GetProperty("201").GetProperty("content").GetProperty("application/json").GetProperty("example");
         Assert.Equal("received", answer.GetProperty("status").GetString());
         Assert.Equal("phone", answer.GetProperty("patient").GetProperty("contact").GetProperty("preferredContactMethod").GetString());
+
+        var report = operations.Single(o => o.Name == "GET /api/referrals/reports/response-times").Operation;
+        Assert.Equal(["from", "to"], report.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        var month = report.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example")
+            .GetProperty("months")[0];
+        Assert.Equal("2026-01", month.GetProperty("month").GetString());
+        Assert.True(month.GetProperty("firstContact").TryGetProperty("p90Days", out _));
     }
 }

@@ -30,6 +30,10 @@ public sealed record CarePlansContext(
     public void Audit(string action, string recordType, Guid? recordId, string? nhsNumber, string outcome = AuditOutcomes.Succeeded) =>
         Db.Audit(User, action, recordType, recordId?.ToString(), nhsNumber, outcome, Clock);
 
+    /// <summary>Records a read of each record a list returns, in one statement (see <see cref="AuditExtensions.AuditEachAsync"/>).</summary>
+    public Task AuditEachAsync(string action, string recordType, IEnumerable<(Guid Id, string? NhsNumber)> records, CancellationToken cancellationToken) =>
+        Db.AuditEachAsync(User, action, recordType, [.. records.Select(r => ((string?)r.Id.ToString(), r.NhsNumber))], Clock, cancellationToken);
+
     /// <summary>Adds an entry to the plan's history, by the caller.</summary>
     public PlanHistoryEntry Record(CarePlan plan, HistorySubject subject, Guid? subjectId, string? from, string? to, string? note)
     {

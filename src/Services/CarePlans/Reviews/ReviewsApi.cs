@@ -97,12 +97,7 @@ public static class ReviewsApi
         }
 
         var overdue = await plans.OrderBy(p => p.ReviewDue).Take(PageLimit).Include(p => p.Patient).ToListAsync(cancellationToken);
-        foreach (var plan in overdue)
-        {
-            context.Audit("care-plan.read", "care-plan", plan.Id, plan.NhsNumber);
-        }
-
-        await context.Db.SaveChangesAsync(cancellationToken);
+        await context.AuditEachAsync("care-plan.read", "care-plan", overdue.Select(p => (p.Id, (string?)p.NhsNumber)), cancellationToken);
         return TypedResults.Ok(overdue.Select(p => new OverdueReviewResponse(p.Id, PersonResponse.From(p.Patient), p.CareCoordinatorUserId,
             p.Sections.CareCoordinator?.Name, p.ReviewDue!.Value, today.DayNumber - p.ReviewDue.Value.DayNumber)).ToList());
     }

@@ -293,12 +293,7 @@ public static class ActionsApi
 
     private static async Task<List<ActionResponse>> AuditedAsync(List<MdtAction> actions, MeetingsContext context, bool withUpdates, CancellationToken cancellationToken)
     {
-        foreach (var action in actions.Where(a => a.NhsNumber is not null))
-        {
-            context.Audit("action.read", "mdt-action", action.Id, action.NhsNumber);
-        }
-
-        await context.Db.SaveChangesAsync(cancellationToken);
+        await context.AuditEachAsync("action.read", "mdt-action", actions.Where(a => a.NhsNumber is not null).Select(a => (a.Id, a.NhsNumber)), cancellationToken);
         var today = UkTime.Today(context.Clock);
         return [.. actions.Select(a => ActionResponse.From(a, today, withUpdates))];
     }

@@ -79,12 +79,7 @@ public static class AgendaApi
     private static async Task<AgendaResponse> AuditedAgendaAsync(MdtMeeting meeting, MeetingsContext context, CancellationToken cancellationToken)
     {
         var response = await AgendaAsync(meeting, context, cancellationToken);
-        foreach (var item in response.Items.Where(i => i.NhsNumber is not null))
-        {
-            context.Audit("agenda-item.read", "agenda-item", item.Id, item.NhsNumber);
-        }
-
-        await context.Db.SaveChangesAsync(cancellationToken);
+        await context.AuditEachAsync("agenda-item.read", "agenda-item", response.Items.Where(i => i.NhsNumber is not null).Select(i => (i.Id, i.NhsNumber)), cancellationToken);
         return response;
     }
 
@@ -337,12 +332,7 @@ public static class AgendaApi
         var proposals = await query.OrderBy(p => p.ProposedAt).Take(500).ToListAsync(cancellationToken);
         var numbers = proposals.Select(p => p.NhsNumber).Distinct().ToList();
         var people = await context.Db.People.AsNoTracking().Where(p => numbers.Contains(p.NhsNumber)).ToDictionaryAsync(p => p.NhsNumber, cancellationToken);
-        foreach (var proposal in proposals)
-        {
-            context.Audit("proposal.read", "agenda-proposal", proposal.Id, proposal.NhsNumber);
-        }
-
-        await context.Db.SaveChangesAsync(cancellationToken);
+        await context.AuditEachAsync("proposal.read", "agenda-proposal", proposals.Select(p => (p.Id, (string?)p.NhsNumber)), cancellationToken);
         return TypedResults.Ok(proposals.Select(p => ProposalResponse.From(p, people.GetValueOrDefault(p.NhsNumber))).ToList());
     }
 

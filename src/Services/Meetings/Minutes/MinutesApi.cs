@@ -55,12 +55,7 @@ public static class MinutesApi
         var items = await context.Db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == id && i.Status == AgendaItemStatus.Confirmed)
             .OrderBy(i => i.Position).ToListAsync(cancellationToken);
         var minutes = await context.Db.Minutes.AsNoTracking().Include(m => m.Addenda).Where(m => m.MeetingId == id).ToDictionaryAsync(m => m.AgendaItemId, cancellationToken);
-        foreach (var item in items.Where(i => i.NhsNumber is not null))
-        {
-            context.Audit("minute.read", "agenda-item", item.Id, item.NhsNumber);
-        }
-
-        await context.Db.SaveChangesAsync(cancellationToken);
+        await context.AuditEachAsync("minute.read", "agenda-item", items.Where(i => i.NhsNumber is not null).Select(i => (i.Id, i.NhsNumber)), cancellationToken);
         return TypedResults.Ok(items.Select(i => new ItemMinuteResponse(i.Id, i.Position, i.Kind, i.Title, i.NhsNumber,
             minutes.TryGetValue(i.Id, out var minute) ? MinuteResponse.From(minute) : null)).ToList());
     }

@@ -122,12 +122,7 @@ public static class PapersApi
                 [.. actions.Where(a => a.NhsNumber == i.NhsNumber).Select(a => ActionResponse.From(a, today, withUpdates: false))],
                 i.History.FirstOrDefault(), i.History);
         }).ToList();
-        foreach (var summary in summaries)
-        {
-            context.Audit("papers.read", "agenda-item", summary.AgendaItemId, summary.NhsNumber);
-        }
-
-        await context.Db.SaveChangesAsync(cancellationToken);
+        await context.AuditEachAsync("papers.read", "agenda-item", summaries.Select(s => (s.AgendaItemId, (string?)s.NhsNumber)), cancellationToken);
         return new PapersResponse(MeetingResponse.From(meeting, context.Now), items, summaries, context.Now);
     }
 }

@@ -30,17 +30,8 @@ public static class ChairApi
         var escalated = await context.Db.Actions.AsNoTracking()
             .Where(a => a.EscalatedToChairAt != null && (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress) && all.Contains(a.MeetingId))
             .OrderBy(a => a.DueOn).ToListAsync(cancellationToken);
-        foreach (var item in waiting.Where(i => i.NhsNumber is not null))
-        {
-            context.Audit("agenda-item.read", "agenda-item", item.Id, item.NhsNumber);
-        }
-
-        foreach (var action in escalated.Where(a => a.NhsNumber is not null))
-        {
-            context.Audit("action.read", "mdt-action", action.Id, action.NhsNumber);
-        }
-
-        await context.Db.SaveChangesAsync(cancellationToken);
+        await context.AuditEachAsync("agenda-item.read", "agenda-item", waiting.Where(i => i.NhsNumber is not null).Select(i => (i.Id, i.NhsNumber)), cancellationToken);
+        await context.AuditEachAsync("action.read", "mdt-action", escalated.Where(a => a.NhsNumber is not null).Select(a => (a.Id, a.NhsNumber)), cancellationToken);
         var today = UkTime.Today(context.Clock);
         return TypedResults.Ok(new ChairsDesk(
             [.. late.Select(m => new LatePapers(MeetingSummary.From(m), m.PapersDueAt, m.PapersLateFlaggedAt!.Value))],

@@ -25,6 +25,10 @@ public sealed record MeetingsContext(
     public void Audit(string action, string recordType, Guid? recordId, string? nhsNumber, string outcome = AuditOutcomes.Succeeded) =>
         Db.Audit(User, action, recordType, recordId?.ToString(), nhsNumber, outcome, Clock);
 
+    /// <summary>Records a read of each record a list returns, in one statement (see <see cref="AuditExtensions.AuditEachAsync"/>).</summary>
+    public Task AuditEachAsync(string action, string recordType, IEnumerable<(Guid Id, string? NhsNumber)> records, CancellationToken cancellationToken) =>
+        Db.AuditEachAsync(User, action, recordType, [.. records.Select(r => ((string?)r.Id.ToString(), r.NhsNumber))], Clock, cancellationToken);
+
     /// <summary>The meeting, if it exists and the caller may see it (another practice's is "not found").</summary>
     public async Task<MdtMeeting?> FindMeetingAsync(Guid id, CancellationToken cancellationToken, bool tracking = true)
     {

@@ -116,14 +116,12 @@ public static class CaseloadApi
             filtered = filtered.Where(r => r.DecisionNeededAt != null);
         }
 
-        var total = await filtered.CountAsync(cancellationToken);
+        // The counts by status already hold the total unless urgency or the decision flag narrows it: a round trip saved.
+        var total = urgency is null && query.DecisionNeeded != true
+            ? counts.Where(c => status is null || c.Key == status).Sum(c => c.Count)
+            : await filtered.CountAsync(cancellationToken);
         var items = await Page(Sorted(filtered, query.Sort), context.Db, page, pageSize).ToListAsync(cancellationToken);
-        foreach (var item in items)
-        {
-            context.Audit("caseload.read", "referral", item.Id, item.NhsNumber);
-        }
-
-        await context.Db.SaveChangesAsync(cancellationToken);
+        await context.AuditEachAsync("caseload.read", "referral", items.Select(i => (i.Id, (string?)i.NhsNumber)), cancellationToken);
         return TypedResults.Ok(new CaseloadResponse(member, total, page, pageSize,
             counts.ToDictionary(c => WireEnum.Name(c.Key), c => c.Count),
             [.. items.Select(i => i with { AgeDays = today.DayNumber - UkTime.DateOf(i.ReceivedAt).DayNumber, ContactOverdue = i.NextContactDue < today })]));

@@ -97,12 +97,7 @@ public static class EscalationsApi
         }
 
         var escalations = await open.OrderBy(e => e.AcknowledgeBy).Take(500).ToListAsync(cancellationToken);
-        foreach (var escalation in escalations)
-        {
-            context.Audit("escalation.read", "referral", escalation.ReferralId, escalation.NhsNumber);
-        }
-
-        await context.Db.SaveChangesAsync(cancellationToken);
+        await context.AuditEachAsync("escalation.read", "referral", escalations.Select(e => (e.ReferralId, (string?)e.NhsNumber)), cancellationToken);
         return TypedResults.Ok(escalations.Select(e => EscalationResponse.From(e, context.Now)).ToList());
     }
 

@@ -79,12 +79,8 @@ public static class ReferralsApi
 
         var found = await query.OrderByDescending(r => r.ReceivedAt).Take(SearchLimit).ToListAsync(cancellationToken);
         context.Audit("referral.search", "patient", null, nhsNumber, found.Count == 0 ? AuditOutcomes.NotFound : AuditOutcomes.Succeeded);
-        foreach (var referral in found)
-        {
-            context.Audit("referral.read", "referral", referral.Id, nhsNumber);
-        }
-
         await context.Db.SaveChangesAsync(cancellationToken);
+        await context.AuditEachAsync("referral.read", "referral", found.Select(r => (r.Id, (string?)nhsNumber)), cancellationToken);
         return TypedResults.Ok(found.Select(ReferralResponse.From).ToList());
     }
 }

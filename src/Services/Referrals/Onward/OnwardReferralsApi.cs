@@ -195,12 +195,7 @@ public static class OnwardReferralsApi
 
         var rows = await query.OrderByDescending(o => o.SentAt).Take(ListLimit)
             .Join(partner is null ? context.Visible() : context.Db.Referrals.AsNoTracking(), o => o.ReferralId, r => r.Id, (o, r) => new { Onward = o, Referral = r }).ToListAsync(cancellationToken);
-        foreach (var row in rows)
-        {
-            context.Audit("onward-referral.read", "onward-referral", row.Onward.Id, row.Referral.NhsNumber);
-        }
-
-        await context.Db.SaveChangesAsync(cancellationToken);
+        await context.AuditEachAsync("onward-referral.read", "onward-referral", rows.Select(r => (r.Onward.Id, (string?)r.Referral.NhsNumber)), cancellationToken);
         return TypedResults.Ok(rows.Select(r => OnwardAccess.View(r.Onward, r.Referral, context)).ToList());
     }
 

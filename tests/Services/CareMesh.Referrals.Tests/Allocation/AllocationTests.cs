@@ -3,6 +3,7 @@ using System.Text.Json;
 using CareMesh.Referrals.Intake;
 using CareMesh.Referrals.Workflow;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 
 namespace CareMesh.Referrals.Tests.Allocation;
 
@@ -85,6 +86,8 @@ public class AllocationTests(ReferralsServiceFactory factory) : IClassFixture<Re
         var mine = await _api.GetAsync("/api/caseload?sort=urgency&pageSize=2", _api.LinkWorker);
         var page3 = await _api.GetAsync("/api/caseload?page=3&pageSize=2", _api.LinkWorker);
         var urgent = await _api.GetAsync("/api/caseload?urgency=urgent", _api.LinkWorker);
+        var inProgress = await _api.GetAsync("/api/caseload?status=in-progress&pageSize=1", _api.LinkWorker);
+        var onHold = await _api.GetAsync("/api/caseload?status=on-hold", _api.LinkWorker);
 
         Assert.Equal(5, mine.GetProperty("total").GetInt32());
         Assert.Equal(5, mine.GetProperty("countsByStatus").GetProperty("in-progress").GetInt32());
@@ -92,6 +95,7 @@ public class AllocationTests(ReferralsServiceFactory factory) : IClassFixture<Re
         Assert.Equal("urgent", mine.GetProperty("items")[0].GetProperty("urgency").GetString());
         Assert.Single(page3.GetProperty("items").EnumerateArray());
         Assert.Equal(1, urgent.GetProperty("total").GetInt32());
+        Assert.Equal((5, 0), (inProgress.GetProperty("total").GetInt32(), onHold.GetProperty("total").GetInt32()));
         Assert.Equal(0, mine.GetProperty("items")[0].GetProperty("pendingOnwardReferrals").GetInt32());
         var bad = await _api.SendAsync(HttpMethod.Get, "/api/caseload?status=completed&sort=sideways&pageSize=500", client: _api.LinkWorker);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -111,8 +115,16 @@ public class AllocationTests(ReferralsServiceFactory factory) : IClassFixture<Re
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(2, lead.GetProperty("total").GetInt32());
-        var audited = await _api.QueryAsync(db => db.Set<Microsoft.Extensions.Hosting.AuditEvent>().CountAsync(a => a.Action == "caseload.read" && a.UserId == "user-team-lead"));
-        Assert.Equal(2, audited);
+        // One row per person on the page, written as one statement, each as complete as a single read's.
+        var audited = await _api.QueryAsync(db => db.Set<Microsoft.Extensions.Hosting.AuditEvent>().Where(a => a.Action == "caseload.read" && a.UserId == "user-team-lead").ToListAsync());
+        var items = lead.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(items.Select(i => (i.GetProperty("id").GetString(), i.GetProperty("nhsNumber").GetString())).Order(),
+            audited.Select(a => (a.RecordId, a.NhsNumber)).Order());
+        Assert.All(audited, a =>
+        {
+            Assert.Equal(("referral", CareMeshRoles.TeamLead, ReferralsApiCalls.Practice, AuditOutcomes.Succeeded), (a.RecordType, a.Role, a.Organisation, a.Outcome));
+            Assert.Equal(32, a.TraceId?.Length);
+        });
     }
 
     [Fact]

@@ -26,7 +26,6 @@ internal static class Extensions
 
     public static void MapWorkspace(this WebApplication app)
     {
-        app.Use(WorkspacePolicy.ApplyAsync);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
 

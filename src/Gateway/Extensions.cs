@@ -94,7 +94,24 @@ internal static class Extensions
         app.Use(TagRouteAndCluster);
         app.Use(RouteBodyLimit.ApplyAsync);
         app.MapReverseProxy();
+        app.MapReadOnlyPrefixes();
         app.MapApiDocumentation();
+    }
+
+    /// <summary>
+    /// The open feed and calendar links answer reads only. A write to them is refused here, so it does not fall
+    /// through to the workspace's catch-all route (which would send it to sign-in).
+    /// </summary>
+    private static void MapReadOnlyPrefixes(this WebApplication app)
+    {
+        foreach (var prefix in new[] { "/oruk/{**rest}", "/calendar/{**rest}" })
+        {
+            app.MapMethods(prefix, [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], (HttpContext context) =>
+            {
+                context.Response.Headers.Allow = "GET, HEAD";
+                return TypedResults.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "This address is read-only.");
+            }).AllowAnonymous();
+        }
     }
 
     /// <summary>One page for every service's OpenAPI document (each fetched through its own gateway route).</summary>

@@ -1,4 +1,5 @@
 using CareMesh.Web.Components;
+using CareMesh.Web.Components.Referrals;
 using CareMesh.Web.Gateway;
 using CareMesh.Web.SignIn;
 
@@ -25,12 +26,12 @@ internal static class Extensions
 
     public static void MapWorkspace(this WebApplication app)
     {
-        app.Use(WorkspacePolicy.ApplyAsync);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapSignIn();
+        app.MapOpenReferralCheck();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

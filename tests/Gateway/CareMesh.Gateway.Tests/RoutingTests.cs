@@ -58,6 +58,19 @@ public class RoutingTests(ServiceBackends backends) : IClassFixture<ServiceBacke
         Assert.Equal($"web {path}", answer);
     }
 
+    [Theory]
+    [InlineData("/oruk/services")]
+    [InlineData("/calendar/Zk3x9-secret_link.ics")]
+    public async Task A_write_to_a_read_only_prefix_is_refused_not_passed_to_the_workspace(string path)
+    {
+        using var gateway = backends.Gateway();
+
+        var response = await gateway.CreateClient().PostAsync(path, new StringContent("{}"));
+
+        Assert.Equal(System.Net.HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.DoesNotContain("web", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_gateways_own_endpoints_come_before_the_workspace()
     {

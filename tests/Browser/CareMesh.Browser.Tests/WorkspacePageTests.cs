@@ -1,0 +1,57 @@
+namespace CareMesh.Browser.Tests;
+
+/// <summary>
+/// The workspace's pages that need no sign-in, through the real gateway: the NHS.UK page itself (header,
+/// skip link, footer, the frontend's styles and script from the app, not a CDN), accessible and usable at 320px.
+/// The signed-in journeys follow once the Identity service's development sign-in is on main.
+/// </summary>
+public class WorkspacePageTests(WorkspaceFixture workspace) : IClassFixture<WorkspaceFixture>
+{
+    [Theory]
+    [InlineData("/account/signed-out", "You have signed out")]
+    [InlineData("/not-found", "Page not found")]
+    public async Task An_open_page_is_the_NHS_page_accessible_and_usable_at_320_pixels(string path, string heading)
+    {
+        foreach (var width in new[] { 1280, 320 })
+        {
+            var page = await workspace.Chromium.NewPageAsync(width);
+            var outside = new List<string>();
+            // The NHS.UK stylesheet names its Frutiger web fonts at assets.nhs.uk; the pages' CSP refuses them (the
+            // stack falls back to Arial), so a request may be attempted but nothing from elsewhere may ever load.
+            page.RequestFinished += (_, request) =>
+            {
+                if (!request.Url.StartsWith(workspace.Platform.GatewayUrl, StringComparison.Ordinal))
+                {
+                    outside.Add(request.Url);
+                }
+            };
+
+            await page.GotoAsync(workspace.Platform.GatewayUrl + path);
+
+            Assert.Equal(heading, (await page.Locator("h1").InnerTextAsync()).Trim());
+            Assert.Equal("CareMesh", (await page.Locator(".nhsuk-header__service-name").InnerTextAsync()).Trim());
+            Assert.Equal("#maincontent", await page.Locator(".nhsuk-skip-link").GetAttributeAsync("href"));
+            // The frontend's script ran (it marks the body), loaded from the app itself.
+            Assert.Contains("nhsuk-frontend-supported", await page.Locator("body").GetAttributeAsync("class") ?? "");
+            Assert.Empty(outside);
+            Assert.Empty(await Chromium.AccessibilityViolationsAsync(page));
+            Assert.False(await Chromium.ScrollsSidewaysAsync(page), $"{path} scrolls sideways at {width}px");
+            await Chromium.ScreenshotAsync(page, $"{path.Trim('/').Replace('/', '-')}-{width}");
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_skip_link_is_the_first_thing_the_keyboard_reaches_and_moves_to_the_content()
+    {
+        var page = await workspace.Chromium.NewPageAsync();
+        await page.GotoAsync(workspace.Platform.GatewayUrl + "/account/signed-out");
+
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to main content", (await page.EvaluateAsync<string>("() => document.activeElement.textContent")).Trim());
+        await page.Keyboard.PressAsync("Enter");
+
+        Assert.Equal("maincontent", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,3 @@
+namespace CareMesh.Identity.Data;
+
+internal sealed class IdentityDesignTimeDbContextFactory : DesignTimeDbContextFactory<IdentityDbContext>;

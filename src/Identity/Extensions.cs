@@ -1,0 +1,118 @@
+using CareMesh.Identity.Accounts;
+using CareMesh.Identity.Clients;
+using CareMesh.Identity.Connect;
+using CareMesh.Identity.Data;
+using CareMesh.Identity.Keys;
+using CareMesh.Identity.SecurityEvents;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace CareMesh.Identity;
+
+public static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(ProviderOptions.Section).Get<ProviderOptions>() ?? new ProviderOptions();
+        if (options.Keys.PublishRetiredFor < options.AccessTokenLifetime || options.Keys.PublishRetiredFor < options.IdentityTokenLifetime
+            || (builder.Environment.IsDevelopment() && options.Keys.PublishRetiredFor < DevelopmentGrant.MaxLifetime))
+        {
+            throw new InvalidOperationException("Identity:Keys:PublishRetiredFor must outlast every token a key signs (the access and identity token lifetimes, and in Development the development grant's).");
+        }
+
+        builder.Services.AddOptions<ProviderOptions>().BindConfiguration(ProviderOptions.Section);
+        builder.Services.AddOptions<CareMeshAuthenticationOptions>().BindConfiguration(CareMeshAuthenticationOptions.Section);
+        builder.AddServiceDatabase<IdentityDbContext>("identitydb");
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<SecurityEventLog>();
+        builder.Services.AddSingleton<TokenClaims>();
+
+        // Cookies and the provider's keys are protected with a key ring every replica shares, kept in identitydb.
+        builder.Services.AddDataProtection().SetApplicationName("CareMesh.Identity").PersistKeysToDbContext<IdentityDbContext>();
+
+        builder.Services.AddIdentityCore<Account>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<IdentityDbContext>()
+            .AddDefaultTokenProviders();
+        // The bearer scheme stays the default (service defaults): the sign-in cookie is asked for by name.
+        builder.Services.AddAuthentication().AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = SignInPages.SignInPath;
+            cookie.Cookie.Name = "caremesh.identity";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = false;
+            // Relative, so the browser stays on the public address it came through (the gateway).
+            cookie.Events.OnRedirectToLogin = context =>
+            {
+                context.Response.Redirect(new Uri(context.RedirectUri).PathAndQuery);
+                return Task.CompletedTask;
+            };
+        });
+        builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "caremesh.identity.antiforgery");
+
+        builder.Services.AddSingleton<SigningKeyRing>();
+        builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeys>();
+        // After the database migrator: keys, then clients, before the first request.
+        builder.Services.AddHostedService<SigningKeyRefresh>();
+        builder.Services.AddHostedService<ClientRegistrations>();
+
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
+            .AddServer(server =>
+            {
+                if (options.Issuer is { } issuer)
+                {
+                    server.SetIssuer(issuer);
+                }
+
+                server.SetAuthorizationEndpointUris(ConnectApi.AuthorizationPath)
+                    .SetTokenEndpointUris(ConnectApi.TokenPath)
+                    .SetEndSessionEndpointUris(ConnectApi.EndSessionPath)
+                    .SetUserInfoEndpointUris(ConnectApi.UserInfoPath)
+                    .SetRevocationEndpointUris(ConnectApi.RevocationPath);
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
+                    .AllowRefreshTokenFlow()
+                    .AllowClientCredentialsFlow();
+                if (development)
+                {
+                    // Nowhere else: outside Development the token endpoint answers unsupported_grant_type.
+                    server.AllowCustomFlow(DevelopmentGrant.GrantType);
+                }
+
+                server.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, TokenClaims.ApiScope,
+                    .. options.Clients.Systems.Values.SelectMany(system => system.Scopes).Distinct()]);
+                server.SetAccessTokenLifetime(options.AccessTokenLifetime)
+                    .SetIdentityTokenLifetime(options.IdentityTokenLifetime)
+                    .SetRefreshTokenLifetime(options.RefreshTokenLifetime)
+                    .SetRefreshTokenReuseLeeway(options.RefreshTokenReuseLeeway);
+                // Services validate access tokens themselves from the published keys: signed JWTs, not encrypted.
+                server.DisableAccessTokenEncryption();
+                var aspNetCore = server.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough();
+                // Inside the deployment TLS ends at the load balancer in front of the gateway.
+                aspNetCore.DisableTransportSecurityRequirement();
+            });
+    }
+
+    public static void MapIdentity(this WebApplication app)
+    {
+        app.UseAntiforgery();
+        app.MapConnectApi();
+        app.MapSignInPages();
+    }
+}

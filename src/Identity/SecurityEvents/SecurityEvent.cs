@@ -1,0 +1,30 @@
+namespace CareMesh.Identity.SecurityEvents;
+
+/// <summary>
+/// Something security-relevant the provider did or refused: who (account or client), when, from where and the
+/// trace id. Never a password, code or token. Append-only (migration <c>Initial</c>).
+/// </summary>
+public sealed class SecurityEvent
+{
+    public long Id { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+    public required string Kind { get; init; }
+    public string? AccountId { get; init; }
+    public string? ClientId { get; init; }
+    /// <summary>The caller's address, as the gateway saw it.</summary>
+    public string? Address { get; init; }
+    public string? TraceId { get; init; }
+    /// <summary>A short reason (a refusal's error code, the role chosen): never a secret.</summary>
+    public string? Detail { get; init; }
+}
+
+/// <summary>The kinds of <see cref="SecurityEvent"/>.</summary>
+public static class SecurityEventKinds
+{
+    public const string SignedIn = "sign-in";
+    public const string SignInFailed = "sign-in-failed";
+    public const string SignedOut = "sign-out";
+    public const string ClientCredentialsIssued = "client-credentials";
+    public const string DevelopmentTokenIssued = "development-token";
+    public const string RefreshRefused = "refresh-refused";
+}

@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 namespace CareMesh.Directory.Tests;
 
 /// <summary>The service's published contract: its OpenAPI document says what every endpoint accepts and answers.</summary>
+[Collection(EndpointProperties.RunsAlone)]
 public class ContractTests(DirectoryServiceFactory factory, ITestOutputHelper output) : IClassFixture<DirectoryServiceFactory>
 {
     [Fact]
@@ -50,3 +51,6 @@ public class ContractTests(DirectoryServiceFactory factory, ITestOutputHelper ou
         Assert.False(list.TryGetProperty("security", out var security) && security.GetArrayLength() > 0, "the feed needs no token");
     }
 }
+
+[CollectionDefinition(EndpointProperties.RunsAlone, DisableParallelization = true)]
+public sealed class PropertyRunsAlone;

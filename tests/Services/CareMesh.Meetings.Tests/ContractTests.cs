@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 namespace CareMesh.Meetings.Tests;
 
 /// <summary>The service's published contract: its OpenAPI document says what every endpoint accepts and answers.</summary>
+[Collection(EndpointProperties.RunsAlone)]
 public class ContractTests(MeetingsServiceFactory factory, ITestOutputHelper output) : IClassFixture<MeetingsServiceFactory>
 {
     [Fact]
@@ -33,3 +34,6 @@ public class ContractTests(MeetingsServiceFactory factory, ITestOutputHelper out
         await OpenApiContract.AssertCompleteAsync(factory.CreateClient());
     }
 }
+
+[CollectionDefinition(EndpointProperties.RunsAlone, DisableParallelization = true)]
+public sealed class PropertyRunsAlone;

@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 namespace CareMesh.Referrals.Tests;
 
 /// <summary>The service's published contract: its OpenAPI document says what every endpoint accepts and answers.</summary>
+[Collection(EndpointProperties.RunsAlone)]
 public class ContractTests(ReferralsServiceFactory factory, ITestOutputHelper output) : IClassFixture<ReferralsServiceFactory>
 {
     [Fact]
@@ -31,3 +32,6 @@ public class ContractTests(ReferralsServiceFactory factory, ITestOutputHelper ou
         await OpenApiContract.AssertCompleteAsync(factory.CreateClient());
     }
 }
+
+[CollectionDefinition(EndpointProperties.RunsAlone, DisableParallelization = true)]
+public sealed class PropertyRunsAlone;

@@ -51,6 +51,12 @@ public static class EndpointProperties
 {
     public const ulong DefaultSeed = 20261202;
 
+    /// <summary>
+    /// The xUnit collection a property run belongs to, defined with parallelisation off in each test assembly: the run
+    /// watches every trace in the process, so another test's queries running beside it would be taken for its own.
+    /// </summary>
+    public const string RunsAlone = "Property runs (alone)";
+
     public static async Task AssertEveryEndpointHoldsAsync<TProgram>(ServiceFactory<TProgram> factory, PropertyRunOptions options, ITestOutputHelper output)
         where TProgram : class
     {

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 namespace CareMesh.Identity;
 
 // A Program of its own namespace: test projects load the provider beside a service whose Program is global.
-public static class Program
+// Not static, so a test's WebApplicationFactory can name it.
+public sealed class Program
 {
     public static void Main(string[] args)
     {

@@ -93,6 +93,7 @@ public static class Extensions
                     server.AllowCustomFlow(DevelopmentGrant.GrantType);
                 }
 
+                server.AddEventHandler(ClientCredentialsScopes.Descriptor);
                 server.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, TokenClaims.ApiScope,
                     .. options.Clients.Systems.Values.SelectMany(system => system.Scopes).Distinct()]);
                 server.SetAccessTokenLifetime(options.AccessTokenLifetime)

@@ -94,6 +94,7 @@ public static class Extensions
                 }
 
                 server.AddEventHandler(ClientCredentialsScopes.Descriptor);
+                server.AddEventHandler(TokenRefusals.Descriptor);
                 server.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, TokenClaims.ApiScope,
                     .. options.Clients.Systems.Values.SelectMany(system => system.Scopes).Distinct()]);
                 server.SetAccessTokenLifetime(options.AccessTokenLifetime)

@@ -85,6 +85,7 @@ public static partial class ConnectApi
             var identity = claims.For(account);
             identity.SetScopes(granted.Principal!.GetScopes());
             identity.SetAuthorizationId(granted.Principal!.GetAuthorizationId());
+            await events.RecordAsync(SecurityEventKinds.TokenIssued, account.Id, request.ClientId, request.GrantType);
             return Results.SignIn(new ClaimsPrincipal(claims.WithDestinations(identity)), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 

@@ -27,4 +27,8 @@ public static class SecurityEventKinds
     public const string ClientCredentialsIssued = "client-credentials";
     public const string DevelopmentTokenIssued = "development-token";
     public const string RefreshRefused = "refresh-refused";
+    /// <summary>Tokens for a signed-in account: a code redeemed or a refresh token used.</summary>
+    public const string TokenIssued = "token-issued";
+    /// <summary>The token endpoint refused a request (a wrong secret, a spent code, a scope not granted): its error and grant type.</summary>
+    public const string TokenRefused = "token-refused";
 }

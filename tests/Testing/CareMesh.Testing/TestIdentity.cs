@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Net;
+using CareMesh.Identity.Keys;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CareMesh.Testing;
+
+/// <summary>
+/// CareMesh's identity provider (src/Identity), the one every service under test trusts: the real program, started
+/// once per test process on a loopback port, in Development, on a database of its own dropped when the process
+/// exits. Tests take their tokens from it by the development grant, as <c>./caremesh token</c> does.
+/// </summary>
+public static class TestIdentity
+{
+    /// <summary>Long enough for any test run: a token is asked for once per role and organisation, then reused.</summary>
+    private static readonly TimeSpan TokenLifetime = DevelopmentGrant.MaxLifetime;
+
+    private static readonly Lazy<Provider> Started = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly ConcurrentDictionary<(string Role, string Organisation), Lazy<string>> Tokens = new();
+
+    /// <summary>The provider's address and issuer (<c>http://127.0.0.1:&lt;port&gt;/</c>): what <c>Authentication:Authority</c> names.</summary>
+    public static Uri Authority => Started.Value.Address;
+
+    /// <summary>A token the provider issued for <paramref name="role"/> at <paramref name="organisation"/>, as user <c>user-&lt;role&gt;</c>.</summary>
+    public static string TokenFor(string role, string organisation) =>
+        Tokens.GetOrAdd((role, organisation), key => new Lazy<string>(
+            // Off the test framework's synchronisation context: the request's continuations must not wait for the thread blocked here.
+            () => Task.Run(() => RequestTokenAsync(key.Role, key.Organisation)).GetAwaiter().GetResult())).Value;
+
+    /// <summary>The key the provider signs with now, for minting tokens wrong in one way on purpose (<see cref="TestTokens"/>).</summary>
+    public static RsaSecurityKey SigningKey => Started.Value.Factory.Services.GetRequiredService<SigningKeyRing>().Keys.Signing[0];
+
+    private static async Task<string> RequestTokenAsync(string role, string organisation)
+    {
+        using var http = new HttpClient();
+        return await DevelopmentGrant.RequestTokenAsync(
+            http, new Uri(Authority, "connect/token"), role, organisation, name: $"Test {role}", userId: $"user-{role}", lifetime: TokenLifetime);
+    }
+
+    private static Provider Start()
+    {
+        var database = TestDatabase.Named("identitydb");
+        var port = TestServers.FreeLoopbackPort();
+        var address = new Uri($"http://127.0.0.1:{port}/");
+        var factory = new IdentityFactory(database.ConnectionString, address);
+        try
+        {
+            factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+            factory.StartServer();
+        }
+        catch
+        {
+            factory.Dispose();
+            TestDatabase.DropAsync(database.Name).AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            factory.Dispose();
+            TestDatabase.DropAsync(database.Name).AsTask().GetAwaiter().GetResult();
+        };
+        return new Provider(factory, address);
+    }
+
+    private sealed record Provider(IdentityFactory Factory, Uri Address);
+
+    private sealed class IdentityFactory(string connectionString, Uri address) : WebApplicationFactory<CareMesh.Identity.Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment(Environments.Development);
+            builder.UseSetting("ConnectionStrings:identitydb", connectionString);
+            builder.UseSetting("Identity:Issuer", address.AbsoluteUri);
+            builder.UseSetting("Authentication:Authority", address.AbsoluteUri);
+        }
+    }
+}

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using CareMesh.Identity.Keys;
 using Microsoft.AspNetCore.Hosting;
@@ -16,30 +15,16 @@ namespace CareMesh.Testing;
 /// </summary>
 public static class TestIdentity
 {
-    /// <summary>Long enough for any test run: a token is asked for once per role and organisation, then reused.</summary>
-    private static readonly TimeSpan TokenLifetime = DevelopmentGrant.MaxLifetime;
-
     private static readonly Lazy<Provider> Started = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
-    private static readonly ConcurrentDictionary<(string Role, string Organisation), Lazy<string>> Tokens = new();
 
     /// <summary>The provider's address and issuer (<c>http://127.0.0.1:&lt;port&gt;/</c>): what <c>Authentication:Authority</c> names.</summary>
     public static Uri Authority => Started.Value.Address;
 
     /// <summary>A token the provider issued for <paramref name="role"/> at <paramref name="organisation"/>, as user <c>user-&lt;role&gt;</c>.</summary>
-    public static string TokenFor(string role, string organisation) =>
-        Tokens.GetOrAdd((role, organisation), key => new Lazy<string>(
-            // Off the test framework's synchronisation context: the request's continuations must not wait for the thread blocked here.
-            () => Task.Run(() => RequestTokenAsync(key.Role, key.Organisation)).GetAwaiter().GetResult())).Value;
+    public static string TokenFor(string role, string organisation) => Started.Value.Tokens.For(role, organisation);
 
     /// <summary>The key the provider signs with now, for minting tokens wrong in one way on purpose (<see cref="TestTokens"/>).</summary>
     public static RsaSecurityKey SigningKey => Started.Value.Factory.Services.GetRequiredService<SigningKeyRing>().Keys.Signing[0];
-
-    private static async Task<string> RequestTokenAsync(string role, string organisation)
-    {
-        using var http = new HttpClient();
-        return await DevelopmentGrant.RequestTokenAsync(
-            http, new Uri(Authority, "connect/token"), role, organisation, name: $"Test {role}", userId: $"user-{role}", lifetime: TokenLifetime);
-    }
 
     private static Provider Start()
     {
@@ -67,7 +52,10 @@ public static class TestIdentity
         return new Provider(factory, address);
     }
 
-    private sealed record Provider(IdentityFactory Factory, Uri Address);
+    private sealed record Provider(IdentityFactory Factory, Uri Address)
+    {
+        public DevelopmentTokens Tokens { get; } = new(new Uri(Address, "connect/token"));
+    }
 
     private sealed class IdentityFactory(string connectionString, Uri address) : WebApplicationFactory<CareMesh.Identity.Program>
     {

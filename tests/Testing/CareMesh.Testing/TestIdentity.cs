@@ -28,7 +28,7 @@ public static class TestIdentity
 
     private static Provider Start()
     {
-        var database = TestDatabase.Named("identitydb");
+        var database = TestDatabase.Named("testidentity");
         var port = TestServers.FreeLoopbackPort();
         var address = new Uri($"http://127.0.0.1:{port}/");
         var factory = new IdentityFactory(database.ConnectionString, address);

@@ -63,7 +63,7 @@ public static class CareMeshPlatform
             .WithCareMeshDefaults(settings, identity)
             .WithEnvironment("Identity__Issuer", settings.IdentityIssuer.AbsoluteUri)
             // The workspace's sign-in returns to the gateway's address, whatever port it was given.
-            .WithEnvironment("Identity__Clients__Web__BaseAddress", $"http://localhost:{settings.GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}/");
+            .WithEnvironment("Identity__Clients__Web__BaseAddress", settings.GatewayAddress.AbsoluteUri);
 
         IResourceBuilder<T> Service(Func<string, IResourceBuilder<T>> add, string name, string databaseName) =>
             add(name)

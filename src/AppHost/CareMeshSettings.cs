@@ -51,7 +51,10 @@ public sealed record CareMeshSettings
     /// The identity provider as users, the workspace and tokens name it: behind the gateway, at
     /// <c>http://localhost:&lt;gateway port&gt;/identity/</c>. Its issuer, and every process's <c>Authentication:Authority</c>.
     /// </summary>
-    public Uri IdentityIssuer => new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"http://localhost:{GatewayPort}/identity/"));
+    public Uri IdentityIssuer => new(GatewayAddress, "identity/");
+
+    /// <summary>The gateway's public address, <c>http://localhost:&lt;port&gt;/</c>: where users (and the workspace's sign-in) arrive.</summary>
+    public Uri GatewayAddress => new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"http://localhost:{GatewayPort}/"));
 
     /// <summary>The broker the services use, as an AMQP URI.</summary>
     public Uri Messaging => new(MessagingConnectionString ?? $"amqp://{LocalUser}:{LocalPassword}@127.0.0.1:{RabbitMqPort}");

@@ -40,6 +40,7 @@ public class ManifestTests
         Assert.Equal("{identitydb.connectionString}", identity.GetProperty("env").GetProperty("ConnectionStrings__identitydb").GetString());
         Assert.Equal("{postgres.connectionString};Database=identitydb", resources.GetProperty("identitydb").GetProperty("connectionString").GetString());
         Assert.Equal("http://localhost:5080/identity/", identity.GetProperty("env").GetProperty("Identity__Issuer").GetString());
+        Assert.Equal("http://localhost:5080/", identity.GetProperty("env").GetProperty("Identity__Clients__Web__BaseAddress").GetString());
         foreach (var project in Services.Concat(["gateway", "web", "identity"]))
         {
             var env = resources.GetProperty(project).GetProperty("env");

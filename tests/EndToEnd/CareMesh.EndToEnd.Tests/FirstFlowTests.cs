@@ -53,6 +53,24 @@ public class FirstFlowTests(PlatformFixture platform) : IClassFixture<PlatformFi
         Assert.Equal(HttpStatusCode.Unauthorized, (await direct.SendWithTokenAsync(HttpMethod.Get, "/api/meetings", token[..^2])).StatusCode);
     }
 
+    [Fact]
+    public async Task The_workspace_sends_a_visitor_to_sign_in_at_the_provider_behind_the_gateway()
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(platform.Platform.GatewayUrl) };
+
+        var workspace = await browser.GetAsync("/caseload");
+
+        Assert.Equal(HttpStatusCode.Redirect, workspace.StatusCode);
+        var authorize = workspace.Headers.Location!;
+        Assert.StartsWith($"{platform.Platform.GatewayUrl}/identity/connect/authorize?", authorize.AbsoluteUri);
+        Assert.Contains(Uri.EscapeDataString($"{platform.Platform.GatewayUrl}/signin-oidc"), authorize.Query);
+        // The provider knows the workspace and the gateway's address it returns to, so it asks for sign-in (not an error page).
+        var provider = await browser.GetAsync(authorize);
+        Assert.Equal(HttpStatusCode.Redirect, provider.StatusCode);
+        Assert.StartsWith("/identity/account/login", provider.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(provider.Headers.Location)).StatusCode);
+    }
+
     /// <summary>What <c>./caremesh token</c> runs: the app host's command, from its build output, pointed at this platform's gateway.</summary>
     private async Task<string> CaremeshTokenAsync(params string[] arguments)
     {

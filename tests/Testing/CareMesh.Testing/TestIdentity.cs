@@ -44,10 +44,11 @@ public static class TestIdentity
             throw;
         }
 
+        // The database first: the test runner may end the process before a slow host shutdown is over.
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            factory.Dispose();
             TestDatabase.DropAsync(database.Name).AsTask().GetAwaiter().GetResult();
+            factory.Dispose();
         };
         return new Provider(factory, address);
     }

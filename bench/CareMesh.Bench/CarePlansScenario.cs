@@ -32,7 +32,7 @@ public static class CarePlansScenario
 
         await using var platform = await TestPlatform.StartAsync("careplansbench");
         using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(platform.GatewayUrl) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestServers.TokenFor(CareMeshRoles.CareCoordinator, "Y00001"));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", platform.TokenFor(CareMeshRoles.CareCoordinator, "Y00001"));
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(platform.MessagingConnectionString)));
         await bus.StartAsync();
         try

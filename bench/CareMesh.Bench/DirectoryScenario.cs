@@ -38,7 +38,7 @@ public static class DirectoryScenario
         var random = new Random(7);
         var searches = Enumerable.Range(0, samples).Select(_ => RandomSearch(random, area)).ToList();
         await SearchInDatabaseAsync(database, searches);
-        await SearchThroughGatewayAsync(platform.GatewayUrl, searches);
+        await SearchThroughGatewayAsync(platform, searches);
         await FeedPagesAsync(platform.GatewayUrl, platform.EndpointOf("directory").ToString(), services, samples, random);
         await ExplainAsync(database, searches[0]);
     }
@@ -88,9 +88,9 @@ public static class DirectoryScenario
         Console.WriteLine($"search, database time (text + need category + 5 km): {Statistics.Describe(latencies)}; {found / (double)searches.Count:F1} results a search on average");
     }
 
-    private static async Task SearchThroughGatewayAsync(string gatewayUrl, List<Search> searches)
+    private static async Task SearchThroughGatewayAsync(TestPlatform platform, List<Search> searches)
     {
-        using var client = Client(gatewayUrl, TestServers.TokenFor(CareMeshRoles.CareCoordinator));
+        using var client = Client(platform.GatewayUrl, platform.TokenFor(CareMeshRoles.CareCoordinator));
         var latencies = await TimeAsync(client, searches.Select(s => $"/api/directory/search?{s.Query}").ToList());
         Console.WriteLine($"search through the gateway (GET /api/directory/search, one request at a time): {Statistics.Describe(latencies)}");
     }

@@ -33,7 +33,7 @@ public static partial class GatewayScenario
         Environment.SetEnvironmentVariable("Gateway__PerUser__PermitLimit", "100000000");
 
         await using var platform = await TestPlatform.StartAsync("bench");
-        var token = TestServers.TokenFor(CareMeshRoles.CareCoordinator);
+        var token = platform.TokenFor(CareMeshRoles.CareCoordinator);
         var direct = new Uri(platform.EndpointOf("meetings"), MeetingsPath);
         var gateway = new Uri(new Uri(platform.GatewayUrl), MeetingsPath);
         using var directClient = Client(token);

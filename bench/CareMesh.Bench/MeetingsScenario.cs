@@ -32,7 +32,7 @@ public static class MeetingsScenario
         await using var platform = await TestPlatform.StartAsync("meetingsbench");
         await SeedAsync(platform.ConnectionStringOf("meetingsdb"), people, actions);
         using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = new Uri(GatewayUrl(platform)) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestServers.TokenFor(CareMeshRoles.CareCoordinator, "Y00001"));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", platform.TokenFor(CareMeshRoles.CareCoordinator, "Y00001"));
 
         Console.WriteLine($"meetings: through the gateway {client.BaseAddress}, a meeting of {people} people with 3 earlier discussions and 2 open actions each; " +
                           $"{actions:N0} actions in all; {requests} sequential requests per figure after {warmup} rounds of every request as warm-up; " +

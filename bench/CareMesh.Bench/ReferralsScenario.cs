@@ -70,7 +70,7 @@ public static class ReferralsScenario
     private static HttpClient Client(HttpMessageHandler handler, TestPlatform platform, string role)
     {
         var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(platform.GatewayUrl), Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestServers.TokenFor(role, "Y00001"));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", platform.TokenFor(role, "Y00001"));
         return client;
     }
 

@@ -11,6 +11,7 @@ public static class CareMeshPlatform
 {
     public const string Postgres = "postgres";
     public const string Gateway = "gateway";
+    public const string Identity = "identity";
 
     public static void AddCareMesh(this IDistributedApplicationBuilder builder)
     {
@@ -20,13 +21,15 @@ public static class CareMeshPlatform
             builder.AddCareMesh(new Projects<BuiltProjectResource>(
                 builder.AddBuiltProject<Projects.CareMesh_Referrals>, builder.AddBuiltProject<Projects.CareMesh_CarePlans>,
                 builder.AddBuiltProject<Projects.CareMesh_Directory>, builder.AddBuiltProject<Projects.CareMesh_Meetings>,
-                builder.AddBuiltProject<Projects.CareMesh_Gateway>, builder.AddBuiltProject<Projects.CareMesh_Web>));
+                builder.AddBuiltProject<Projects.CareMesh_Gateway>, builder.AddBuiltProject<Projects.CareMesh_Web>,
+                builder.AddBuiltProject<Projects.CareMesh_Identity>));
         }
         else
         {
             builder.AddCareMesh(new Projects<ProjectResource>(
                 Project<Projects.CareMesh_Referrals>, Project<Projects.CareMesh_CarePlans>, Project<Projects.CareMesh_Directory>,
-                Project<Projects.CareMesh_Meetings>, Project<Projects.CareMesh_Gateway>, Project<Projects.CareMesh_Web>));
+                Project<Projects.CareMesh_Meetings>, Project<Projects.CareMesh_Gateway>, Project<Projects.CareMesh_Web>,
+                Project<Projects.CareMesh_Identity>));
         }
 
         IResourceBuilder<ProjectResource> Project<TProject>(string name) where TProject : IProjectMetadata, new() =>
@@ -40,27 +43,34 @@ public static class CareMeshPlatform
         Func<string, IResourceBuilder<T>> Directory,
         Func<string, IResourceBuilder<T>> Meetings,
         Func<string, IResourceBuilder<T>> Gateway,
-        Func<string, IResourceBuilder<T>> Web)
+        Func<string, IResourceBuilder<T>> Web,
+        Func<string, IResourceBuilder<T>> Identity)
         where T : class, IResourceWithEnvironment, IResourceWithEndpoints, IResourceWithWaitSupport, IResourceWithServiceDiscovery;
 
     private static void AddCareMesh<T>(this IDistributedApplicationBuilder builder, Projects<T> projects)
         where T : class, IResourceWithEnvironment, IResourceWithEndpoints, IResourceWithWaitSupport, IResourceWithServiceDiscovery
     {
         var settings = CareMeshSettings.From(builder.Configuration);
-        if (settings.DevelopmentKeyFile is { } keyFile && builder.ExecutionContext.IsRunMode)
-        {
-            DevelopmentSigningKey.LoadOrCreate(keyFile);
-        }
-
         var (postgres, database) = builder.AddCareMeshPostgres(settings);
         var messaging = builder.AddCareMeshMessaging(settings);
+
+        // The OpenID Connect provider, first: every other process validates tokens with its keys. Its issuer is its
+        // public address behind the gateway; the others fetch its metadata from it directly (MetadataAddress).
+        var identity = projects.Identity(Identity)
+            .WithHttpEndpoint(isProxied: false)
+            .WithReference(database("identitydb")).WaitFor(postgres);
+        identity
+            .WithCareMeshDefaults(settings, identity)
+            .WithEnvironment("Identity__Issuer", settings.IdentityIssuer.AbsoluteUri)
+            // The workspace's sign-in returns to the gateway's address, whatever port it was given.
+            .WithEnvironment("Identity__Clients__Web__BaseAddress", settings.GatewayAddress.AbsoluteUri);
 
         IResourceBuilder<T> Service(Func<string, IResourceBuilder<T>> add, string name, string databaseName) =>
             add(name)
                 .WithHttpEndpoint(isProxied: false)
                 .WithReference(database(databaseName)).WaitFor(postgres)
                 .WithReference(messaging, "messaging").WaitFor(messaging)
-                .WithCareMeshDefaults(settings);
+                .WithCareMeshDefaults(settings, identity);
 
         var directory = Service(projects.Directory, "directory", "directorydb");
         // Referrals and CarePlans look services up in the directory while a user waits.
@@ -72,7 +82,8 @@ public static class CareMeshPlatform
             // The only public entry, at a fixed address; "localhost" so it answers on both loopback addresses.
             .WithHttpEndpoint(port: settings.GatewayPort, isProxied: false)
             .WithExternalHttpEndpoints()
-            .WithCareMeshDefaults(settings)
+            .WithCareMeshDefaults(settings, identity)
+            .WithReference(identity)
             // It only forwards and never blocks, so a socket's completion runs on the thread that saw it rather
             // than waking a pool thread. The runtime reads this when the first socket is made: a variable, not code.
             .WithEnvironment("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
@@ -85,16 +96,15 @@ public static class CareMeshPlatform
         // back through it with each user's token. It signs people in at the provider behind the gateway's /identity/.
         var web = projects.Web("web")
             .WithHttpEndpoint(isProxied: false)
-            .WithCareMeshDefaults(settings)
-            .WithReference(gateway)
-            .WithEnvironment("Authentication__Authority", IdentityAuthority(settings));
+            .WithCareMeshDefaults(settings, identity)
+            .WithReference(gateway);
         gateway.WithReference(web);
 
         var queues = builder.AddQueues(settings, messaging);
         if (builder.ExecutionContext.IsRunMode)
         {
             builder.Services.AddHostedService<RestartOnCrash>();
-            IResource[] watched = [postgres.Resource, messaging.Resource, referrals.Resource, carePlans.Resource, directory.Resource, meetings.Resource, gateway.Resource, web.Resource, queues.Resource];
+            IResource[] watched = [postgres.Resource, messaging.Resource, identity.Resource, referrals.Resource, carePlans.Resource, directory.Resource, meetings.Resource, gateway.Resource, web.Resource, queues.Resource];
             builder.Services.AddHostedService(services => new ReadyReporter(
                 services.GetRequiredService<ResourceNotificationService>(),
                 [.. watched.Select(resource => resource.Name)],
@@ -102,28 +112,32 @@ public static class CareMeshPlatform
         }
     }
 
-    /// <summary>The OpenID Connect provider, as users and the workspace reach it: behind the gateway.</summary>
-    private static string IdentityAuthority(CareMeshSettings settings) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"http://localhost:{settings.GatewayPort}/identity/");
-
-    /// <summary>What every service and the gateway get beyond Aspire's own variables.</summary>
-    private static IResourceBuilder<T> WithCareMeshDefaults<T>(this IResourceBuilder<T> project, CareMeshSettings settings)
-        where T : IResourceWithEnvironment, IResourceWithEndpoints
+    /// <summary>
+    /// What every project gets beyond Aspire's own variables: the environment, the identity provider whose tokens it
+    /// accepts (started before it), and where it fetches that provider's metadata without going through the gateway.
+    /// </summary>
+    private static IResourceBuilder<T> WithCareMeshDefaults<T>(this IResourceBuilder<T> project, CareMeshSettings settings, IResourceBuilder<T> identity)
+        where T : class, IResourceWithEnvironment, IResourceWithEndpoints, IResourceWithWaitSupport
     {
+        if (!ReferenceEquals(project.Resource, identity.Resource))
+        {
+            project.WaitFor(identity);
+        }
+
         project
             .WithHttpHealthCheck("/health")
+            .WithEnvironment("Authentication__Authority", settings.IdentityIssuer.AbsoluteUri)
+            .WithEnvironment("Authentication__MetadataAddress",
+                ReferenceExpression.Create($"{identity.GetEndpoint("http")}/.well-known/openid-configuration"))
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", settings.EnvironmentName)
             .WithEnvironment("DOTNET_ENVIRONMENT", settings.EnvironmentName)
             // One line per log entry, so console logs read line by line on the dashboard.
             .WithEnvironment("Logging__Console__FormatterName", "simple")
             .WithEnvironment("Logging__Console__FormatterOptions__SingleLine", "true");
-        if (settings.DevelopmentKeyFile is { } keyFile)
+        if (settings.IsDevelopment)
         {
-            project
-                // The local key that stands in for the identity provider, in Development only.
-                .WithEnvironment("Authentication__DevelopmentKeyFile", keyFile)
-                // Each request's start and end as structured logs within its trace, for the exporter alone.
-                .WithEnvironment("Logging__OpenTelemetry__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics", "Information");
+            // Each request's start and end as structured logs within its trace, for the exporter alone.
+            project.WithEnvironment("Logging__OpenTelemetry__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics", "Information");
         }
 
         return project;

@@ -44,11 +44,17 @@ public sealed record CareMeshSettings
     /// <summary><c>CareMesh:DatabaseSuffix</c>: appended to every database name, so a test run gets databases of its own.</summary>
     public string DatabaseSuffix { get; init; } = "";
 
-    /// <summary>Where the app host keeps its servers' data and the development key: <c>&lt;repository&gt;/.caremesh</c>.</summary>
+    /// <summary>Where the app host keeps its servers' data: <c>&lt;repository&gt;/.caremesh</c>.</summary>
     public string StateDirectory { get; init; } = Path.Combine(RepositoryRoot, ".caremesh");
 
-    /// <summary><c>CareMesh:DevelopmentKeyFile</c>: in Development only, the key that stands in for the identity provider.</summary>
-    public string? DevelopmentKeyFile { get; init; }
+    /// <summary>
+    /// The identity provider as users, the workspace and tokens name it: behind the gateway, at
+    /// <c>http://localhost:&lt;gateway port&gt;/identity/</c>. Its issuer, and every process's <c>Authentication:Authority</c>.
+    /// </summary>
+    public Uri IdentityIssuer => new(GatewayAddress, "identity/");
+
+    /// <summary>The gateway's public address, <c>http://localhost:&lt;port&gt;/</c>: where users (and the workspace's sign-in) arrive.</summary>
+    public Uri GatewayAddress => new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"http://localhost:{GatewayPort}/"));
 
     /// <summary>The broker the services use, as an AMQP URI.</summary>
     public Uri Messaging => new(MessagingConnectionString ?? $"amqp://{LocalUser}:{LocalPassword}@127.0.0.1:{RabbitMqPort}");
@@ -73,7 +79,7 @@ public sealed record CareMeshSettings
         var section = configuration.GetSection("CareMesh");
         var defaults = new CareMeshSettings();
         var environment = configuration[HostDefaults.EnvironmentKey] ?? configuration["DOTNET_ENVIRONMENT"] ?? configuration["ASPNETCORE_ENVIRONMENT"] ?? Environments.Development;
-        var settings = new CareMeshSettings
+        return new CareMeshSettings
         {
             EnvironmentName = environment,
             PostgresConnectionString = NullIfBlank(configuration.GetConnectionString("postgres")),
@@ -87,9 +93,6 @@ public sealed record CareMeshSettings
             DatabaseSuffix = section["DatabaseSuffix"] ?? defaults.DatabaseSuffix,
             StateDirectory = NullIfBlank(section["StateDirectory"]) ?? defaults.StateDirectory,
         };
-        return settings.IsDevelopment
-            ? settings with { DevelopmentKeyFile = NullIfBlank(section["DevelopmentKeyFile"]) ?? Path.Combine(settings.StateDirectory, "dev-signing-key.pem") }
-            : settings;
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -61,8 +61,16 @@ internal static class Extensions
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(RateLimitPolicies.PerUser, context => FixedWindow(
                 context.User.UserId() ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown", options.PerUser));
-            limiter.AddPolicy(RateLimitPolicies.Workspace, context => FixedWindow(
-                "workspace:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), options.Workspace));
+            // Each counted per client address, apart from the others: a practice's sign-ins do not eat into its pages.
+            foreach (var (policy, limit) in new[]
+                     {
+                         (RateLimitPolicies.Workspace, options.Workspace), (RateLimitPolicies.SignIn, options.SignIn),
+                         (RateLimitPolicies.IdentityBackChannel, options.IdentityBackChannel),
+                     })
+            {
+                limiter.AddPolicy(policy, context => FixedWindow($"{policy}:{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}", limit));
+            }
+
             var openRoutes = new OpenRouteConsumers(options);
             limiter.AddPolicy(RateLimitPolicies.PerAddress, context =>
             {

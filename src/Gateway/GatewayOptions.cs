@@ -26,6 +26,20 @@ public sealed class GatewayOptions
     public RateLimit Workspace { get; set; } = new() { PermitLimit = 1200, Window = TimeSpan.FromMinutes(1) };
 
     /// <summary>
+    /// Requests per window for each client address on the identity provider's pages (<c>/identity/</c>: sign-in,
+    /// the authorization endpoint, sign-out): a few per person signing in, so a practice's staff signing in together
+    /// fit, while guessing passwords at speed does not (the provider also locks an account after five failures).
+    /// </summary>
+    public RateLimit SignIn { get; set; } = new() { PermitLimit = 300, Window = TimeSpan.FromMinutes(1) };
+
+    /// <summary>
+    /// Requests per window for each client address on the provider's back channel (<c>connect/token</c>,
+    /// <c>userinfo</c>, <c>revoke</c>) and metadata: the workspace's server exchanges and refreshes every user's
+    /// tokens from one address, so this is higher than <see cref="SignIn"/>.
+    /// </summary>
+    public RateLimit IdentityBackChannel { get; set; } = new() { PermitLimit = 1200, Window = TimeSpan.FromMinutes(1) };
+
+    /// <summary>
     /// Consumers of the open routes (the feed above all) who registered with the PCN: a council's crawler,
     /// the standard's validator. They get this limit instead of <see cref="PerAddress"/>, counted per client
     /// when they call with a token (client credentials), or per address when they call from one of <see cref="RegisteredConsumers.Networks"/>.
@@ -54,4 +68,6 @@ public static class RateLimitPolicies
     public const string PerUser = "per-user";
     public const string PerAddress = "per-address";
     public const string Workspace = "workspace";
+    public const string SignIn = "sign-in";
+    public const string IdentityBackChannel = "identity-back-channel";
 }

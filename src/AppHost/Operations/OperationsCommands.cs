@@ -16,7 +16,7 @@ internal static class OperationsCommands
             .Build();
         var settings = CareMeshSettings.From(configuration);
         return args[0] == TokenCommand.Name
-            ? TokenCommand.Run(args, settings, Console.Out, Console.Error)
+            ? await TokenCommand.RunAsync(args, settings, Console.Out, Console.Error)
             : await QueueCommands.RunAsync(args, settings, Console.Out);
     }
 }

@@ -1,25 +1,28 @@
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// <c>Authentication</c>: how bearer tokens are validated and turned into a CareMesh user. In
-/// production <see cref="Authority"/> names the OpenID Connect provider (NHS CIS2, Entra ID,
-/// Keycloak...); in Development a local key file stands in for it.
+/// <c>Authentication</c>: how bearer tokens are validated and turned into a CareMesh user. <see cref="Authority"/>
+/// names the OpenID Connect provider (CareMesh's own Identity service, NHS CIS2, Entra ID, Keycloak...), in
+/// every environment: its metadata gives the issuer and the signing keys.
 /// </summary>
 public sealed class CareMeshAuthenticationOptions
 {
     public const string Section = "Authentication";
-    public const string DevelopmentIssuer = "caremesh-development";
 
-    /// <summary>The provider's base address; its OpenID metadata gives issuer and signing keys.</summary>
+    /// <summary>The provider's base address (its public one, which tokens name as issuer); required.</summary>
     public string? Authority { get; set; }
+
+    /// <summary>
+    /// Where this process fetches the provider's metadata, when not from <c>&lt;Authority&gt;.well-known/openid-configuration</c>:
+    /// the app host points every process straight at the Identity service instead of through the gateway. The
+    /// documents the metadata names under <see cref="Authority"/> (its keys) are then fetched from there too.
+    /// </summary>
+    public string? MetadataAddress { get; set; }
 
     /// <summary>The issuer tokens must name; defaults to the one in the provider's metadata.</summary>
     public string? Issuer { get; set; }
 
     public string Audience { get; set; } = "caremesh";
-
-    /// <summary>Development only: a PEM file holding the local signing key (written by the app host or ./caremesh token).</summary>
-    public string? DevelopmentKeyFile { get; set; }
 
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 

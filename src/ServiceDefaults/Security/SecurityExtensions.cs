@@ -15,7 +15,7 @@ public static class SecurityExtensions
     public const string SecurityLogCategory = "CareMesh.Security";
 
     /// <summary>
-    /// Bearer tokens validated for signature (provider's keys, or the local key in Development),
+    /// Bearer tokens validated for signature (the keys in the provider's metadata),
     /// issuer, audience, lifetime and algorithm; the selected role mapped onto a CareMesh role; the
     /// role policies; and a fallback policy so an endpoint that states nothing needs a CareMesh user.
     /// </summary>
@@ -23,18 +23,18 @@ public static class SecurityExtensions
     {
         var options = builder.Configuration.GetSection(CareMeshAuthenticationOptions.Section).Get<CareMeshAuthenticationOptions>()
                       ?? new CareMeshAuthenticationOptions();
-        var development = builder.Environment.IsDevelopment();
-        var developmentKey = ResolveDevelopmentKey(options, development);
+        var provider = ProviderMetadata.From(options, builder.Environment.IsDevelopment());
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
-            jwt.Authority = options.Authority;
-            jwt.RequireHttpsMetadata = !development;
+            jwt.Authority = provider.Authority.AbsoluteUri;
+            jwt.MetadataAddress = provider.Address.AbsoluteUri;
+            jwt.RequireHttpsMetadata = provider.RequireHttps;
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidateIssuer = true,
-                ValidIssuer = developmentKey is null ? options.Issuer : CareMeshAuthenticationOptions.DevelopmentIssuer,
+                ValidIssuer = options.Issuer,
                 ValidateAudience = true,
                 ValidAudience = options.Audience,
                 ValidateLifetime = true,
@@ -42,7 +42,6 @@ public static class SecurityExtensions
                 ClockSkew = options.ClockSkew,
                 ValidateIssuerSigningKey = true,
                 RequireSignedTokens = true,
-                IssuerSigningKey = developmentKey,
                 ValidAlgorithms = options.AllowedAlgorithms,
                 NameClaimType = "name",
                 RoleClaimType = CareMeshUser.RoleClaimType,
@@ -91,6 +90,9 @@ public static class SecurityExtensions
             };
         });
 
+        // After JwtBearer's own post-configuration, which made the configuration manager and its back channel.
+        builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, provider.UseDocumentsFromMetadataAddress);
+
         builder.Services.AddAuthorization(authorization =>
         {
             foreach (var (policy, roles) in CareMeshPolicies.Roles)
@@ -106,32 +108,6 @@ public static class SecurityExtensions
         });
 
         return builder;
-    }
-
-    private static RsaSecurityKey? ResolveDevelopmentKey(CareMeshAuthenticationOptions options, bool development)
-    {
-        if (!development)
-        {
-            if (options.DevelopmentKeyFile is not null)
-            {
-                throw new InvalidOperationException(
-                    "Authentication:DevelopmentKeyFile is set outside Development. The development signing key is for a developer's machine only: configure Authentication:Authority.");
-            }
-
-            return options.Authority is null
-                ? throw new InvalidOperationException("Authentication:Authority is required outside Development (the OpenID Connect provider's address).")
-                : null;
-        }
-
-        if (options.Authority is not null)
-        {
-            return null;
-        }
-
-        return options.DevelopmentKeyFile is { } path
-            ? DevelopmentSigningKey.Load(path)
-            : throw new InvalidOperationException(
-                "Set Authentication:Authority, or in Development Authentication:DevelopmentKeyFile (the app host sets it).");
     }
 
     /// <summary>Adds the CareMesh role (when the selected role maps onto one) and the organisation: for a bearer token, and for the workspace's sign-in.</summary>

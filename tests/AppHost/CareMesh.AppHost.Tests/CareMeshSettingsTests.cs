@@ -15,7 +15,7 @@ public class CareMeshSettingsTests
         Assert.Null(settings.PostgresConnectionString);
         Assert.Equal(new Uri("amqp://caremesh:caremesh-dev@127.0.0.1:5673"), settings.Messaging);
         Assert.Equal(new Uri("http://caremesh:caremesh-dev@127.0.0.1:15673/"), settings.ManagementApi);
-        Assert.EndsWith(Path.Combine(".caremesh", "dev-signing-key.pem"), settings.DevelopmentKeyFile);
+        Assert.Equal(new Uri("http://localhost:5080/identity/"), settings.IdentityIssuer);
     }
 
     [Fact]
@@ -28,8 +28,8 @@ public class CareMeshSettingsTests
     }
 
     [Fact]
-    public void Outside_Development_there_is_no_development_key()
+    public void The_identity_provider_is_named_at_the_gateways_address()
     {
-        Assert.Null(From(("DOTNET_ENVIRONMENT", "Production")).DevelopmentKeyFile);
+        Assert.Equal(new Uri("http://localhost:6123/identity/"), From(("CareMesh:GatewayPort", "6123")).IdentityIssuer);
     }
 }

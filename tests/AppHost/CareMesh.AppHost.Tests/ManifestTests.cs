@@ -33,13 +33,28 @@ public class ManifestTests
             Assert.Equal("{postgres.connectionString};Database=" + database, resources.GetProperty(database).GetProperty("connectionString").GetString());
         }
 
+        // The identity provider on its own database; every project trusts its tokens, issued at its public address
+        // behind the gateway, and fetches its metadata from it directly.
+        var identity = resources.GetProperty("identity");
+        Assert.Equal("project.v0", identity.GetProperty("type").GetString());
+        Assert.Equal("{identitydb.connectionString}", identity.GetProperty("env").GetProperty("ConnectionStrings__identitydb").GetString());
+        Assert.Equal("{postgres.connectionString};Database=identitydb", resources.GetProperty("identitydb").GetProperty("connectionString").GetString());
+        Assert.Equal("http://localhost:5080/identity/", identity.GetProperty("env").GetProperty("Identity__Issuer").GetString());
+        Assert.Equal("http://localhost:5080/", identity.GetProperty("env").GetProperty("Identity__Clients__Web__BaseAddress").GetString());
+        foreach (var project in Services.Concat(["gateway", "web", "identity"]))
+        {
+            var env = resources.GetProperty(project).GetProperty("env");
+            Assert.Equal("http://localhost:5080/identity/", env.GetProperty("Authentication__Authority").GetString());
+            Assert.Equal("{identity.bindings.http.url}/.well-known/openid-configuration", env.GetProperty("Authentication__MetadataAddress").GetString());
+        }
+
         var referrals = resources.GetProperty("referrals").GetProperty("env");
         Assert.Equal("{directory.bindings.http.url}", referrals.GetProperty("services__directory__http__0").GetString());
 
         var gateway = resources.GetProperty("gateway");
         Assert.Equal("project.v0", gateway.GetProperty("type").GetString());
         Assert.True(gateway.GetProperty("bindings").GetProperty("http").GetProperty("external").GetBoolean());
-        foreach (var service in Services)
+        foreach (var service in Services.Append("identity"))
         {
             Assert.True(gateway.GetProperty("env").TryGetProperty($"services__{service}__http__0", out _), service);
         }

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
 using CareMesh.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace CareMesh.EndToEnd.Tests;
 
@@ -22,6 +24,68 @@ public class FirstFlowTests(PlatformFixture platform) : IClassFixture<PlatformFi
         });
         var health = await platform.Gateway.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_identity_provider_is_published_at_its_public_issuer_through_the_gateway()
+    {
+        var issuer = $"{platform.Platform.GatewayUrl}/identity/";
+
+        var metadata = await platform.Gateway.GetFromJsonAsync<JsonElement>("/identity/.well-known/openid-configuration");
+
+        Assert.Equal(issuer, metadata.GetProperty("issuer").GetString());
+        Assert.Equal($"{issuer}connect/token", metadata.GetProperty("token_endpoint").GetString());
+        var keys = await platform.Gateway.GetFromJsonAsync<JsonElement>(metadata.GetProperty("jwks_uri").GetString());
+        Assert.NotEmpty(keys.GetProperty("keys").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Caremesh_token_gets_a_token_from_the_platforms_provider_that_the_gateway_and_services_accept()
+    {
+        var token = await CaremeshTokenAsync("--role", CareMeshRoles.Clinician, "--org", "Y00001", "--minutes", "5");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/meetings");
+        request.Headers.Authorization = new("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await platform.Gateway.SendAsync(request)).StatusCode);
+        // The service checks it again itself, with the keys it fetched from the provider directly.
+        using var direct = new HttpClient { BaseAddress = platform.Platform.EndpointOf("meetings") };
+        Assert.Equal(HttpStatusCode.OK, (await direct.SendWithTokenAsync(HttpMethod.Get, "/api/meetings", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await direct.SendWithTokenAsync(HttpMethod.Get, "/api/meetings", token[..^2])).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_workspace_sends_a_visitor_to_sign_in_at_the_provider_behind_the_gateway()
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(platform.Platform.GatewayUrl) };
+
+        var workspace = await browser.GetAsync("/caseload");
+
+        Assert.Equal(HttpStatusCode.Redirect, workspace.StatusCode);
+        var authorize = workspace.Headers.Location!;
+        Assert.StartsWith($"{platform.Platform.GatewayUrl}/identity/connect/authorize?", authorize.AbsoluteUri);
+        Assert.Contains(Uri.EscapeDataString($"{platform.Platform.GatewayUrl}/signin-oidc"), authorize.Query);
+        // The provider knows the workspace and the gateway's address it returns to, so it asks for sign-in (not an error page).
+        var provider = await browser.GetAsync(authorize);
+        Assert.Equal(HttpStatusCode.Redirect, provider.StatusCode);
+        Assert.StartsWith("/identity/account/login", provider.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(provider.Headers.Location)).StatusCode);
+    }
+
+    /// <summary>What <c>./caremesh token</c> runs: the app host's command, from its build output, pointed at this platform's gateway.</summary>
+    private async Task<string> CaremeshTokenAsync(params string[] arguments)
+    {
+        var configuration = typeof(FirstFlowTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var appHost = Path.Combine(CareMesh.AppHost.CareMeshSettings.RepositoryRoot, "src", "AppHost", "bin", configuration, "net10.0", "CareMesh.AppHost.dll");
+        var start = new ProcessStartInfo("dotnet", [appHost, "token", .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        start.Environment["CareMesh__GatewayPort"] = new Uri(platform.Platform.GatewayUrl).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(deadline.Token);
+        Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}: {await errors}");
+        return (await output).Trim();
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         Platform = await TestPlatform.StartAsync("e2e");
         Gateway = new HttpClient { BaseAddress = new Uri(Platform.GatewayUrl) };
-        Gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestServers.TokenFor(CareMeshRoles.CareCoordinator));
+        Gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Platform.TokenFor(CareMeshRoles.CareCoordinator));
     }
 
     public async Task DisposeAsync()

@@ -48,6 +48,42 @@ public class FrontDoorTests(GatewayProcess gateway) : IClassFixture<GatewayProce
     }
 
     [Fact]
+    public async Task Sign_in_pages_and_the_providers_back_channel_have_limits_of_their_own()
+    {
+        // This process allows 10 sign-in page requests and 30 back-channel ones a minute per address.
+        var pages = new List<HttpResponseMessage>();
+        for (var i = 0; i < 11; i++)
+        {
+            pages.Add(await gateway.Client.GetAsync("/identity/account/login"));
+        }
+
+        Assert.Equal(10, pages.Count(page => page.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(HttpStatusCode.TooManyRequests, pages[^1].StatusCode);
+        Assert.True(int.Parse(pages[^1].Headers.GetValues("Retry-After").Single()) > 0);
+
+        // The workspace's server exchanging codes and refreshing tokens is not held back by people signing in.
+        var token = await gateway.Client.PostAsync("/identity/connect/token", new FormUrlEncodedContent([new("grant_type", "refresh_token")]));
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+        Assert.Equal("identity /identity/connect/token", await token.Content.ReadAsStringAsync());
+        var metadata = await gateway.Client.GetAsync("/identity/.well-known/openid-configuration");
+        Assert.Equal(HttpStatusCode.OK, metadata.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_identity_provider_is_told_the_public_address_it_was_reached_at()
+    {
+        var response = await gateway.Client.GetAsync("/identity/.well-known/jwks");
+
+        var seen = response.Headers.Where(h => h.Key.StartsWith("X-Echo-", StringComparison.Ordinal))
+            .ToDictionary(h => h.Key["X-Echo-".Length..], h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+        // The host the caller named, not the provider's own address: the provider builds its pages' addresses from it.
+        Assert.Equal(gateway.Client.BaseAddress!.Authority, seen["Host"]);
+        Assert.Equal(gateway.Client.BaseAddress!.Authority, seen["X-Forwarded-Host"]);
+        Assert.Equal("http", seen["X-Forwarded-Proto"]);
+        Assert.Equal("127.0.0.1", seen["X-Forwarded-For"]);
+    }
+
+    [Fact]
     public async Task A_body_over_one_megabyte_gets_413()
     {
         var response = await gateway.Client.SendWithTokenAsync(HttpMethod.Post, "/api/referrals", TestServers.TokenFor(CareMeshRoles.CareCoordinator, "Y00050"),

@@ -30,11 +30,13 @@ public sealed class GatewayProcess : IAsyncLifetime
             ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
             // As the app host runs it (CareMeshTopology): socket completions on the I/O thread.
             ["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1",
-            ["Authentication__DevelopmentKeyFile"] = TestServers.DevelopmentKeyFile,
+            ["Authentication__Authority"] = TestIdentity.Authority.AbsoluteUri,
             ["Gateway__PerUser__PermitLimit"] = "20",
             ["Gateway__PerUser__Window"] = "00:01:00",
             ["Gateway__PerAddress__PermitLimit"] = "20",
             ["Gateway__RegisteredConsumers__PermitLimit"] = "60",
+            ["Gateway__SignIn__PermitLimit"] = "10",
+            ["Gateway__IdentityBackChannel__PermitLimit"] = "30",
             ["ReverseProxy__Clusters__referrals__HttpRequest__ActivityTimeout"] = "00:00:01",
         };
         foreach (var (service, address) in _backends.Addresses)

@@ -8,9 +8,9 @@ using Yarp.ReverseProxy.Configuration;
 namespace CareMesh.Gateway.Tests;
 
 /// <summary>Every route in the gateway's configuration, and who it lets through.</summary>
-public class RouteSecurityTests(ServiceBackends backends) : IClassFixture<ServiceBackends>
+public partial class RouteSecurityTests(ServiceBackends backends) : IClassFixture<ServiceBackends>
 {
-    private static readonly string[] OpenPrefixes = ["/oruk/", "/openapi/", "/calendar/"];
+    private static readonly string[] OpenPrefixes = ["/oruk/", "/openapi/", "/calendar/", "/identity/"];
 
     /// <summary>Who each public prefix is for (ARCHITECTURE.md's public surface): the configuration must say the same.</summary>
     private static readonly Dictionary<string, string> IntendedPolicy = new()
@@ -29,6 +29,8 @@ public class RouteSecurityTests(ServiceBackends backends) : IClassFixture<Servic
         // A calendar client cannot send a token: the secret in the link is the credential (Meetings checks it).
         ["/calendar/"] = CareMeshPolicies.Anonymous,
         ["/openapi/"] = CareMeshPolicies.Anonymous,
+        // The identity provider: where people sign in and clients get their tokens, so before anyone has one.
+        ["/identity/"] = CareMeshPolicies.Anonymous,
         // The workspace: open at the gateway (the web app itself requires sign-in, and sends people to it).
         ["/"] = CareMeshPolicies.Anonymous,
         // Any other API prefix is for staff unless a more specific one says otherwise.
@@ -59,12 +61,22 @@ public class RouteSecurityTests(ServiceBackends backends) : IClassFixture<Servic
         var routes = gateway.Services.GetRequiredService<IProxyConfigProvider>().GetConfig().Routes;
 
         // Without a user to count against, the caller's address is the only limit (a calendar link's secret cannot be guessed at speed);
-        // the workspace's pages and assets have a limit of their own, per address too.
+        // the workspace's pages and assets, the provider's sign-in pages and its back channel each have a limit of their own, per address too.
         Assert.All(routes.Where(r => r.AuthorizationPolicy == CareMeshPolicies.Anonymous),
-            route => Assert.True(route.RateLimiterPolicy == (route.ClusterId == "web" ? RateLimitPolicies.Workspace : RateLimitPolicies.PerAddress),
+            route => Assert.True(route.RateLimiterPolicy == route.ClusterId switch
+                {
+                    "web" => RateLimitPolicies.Workspace,
+                    "identity" => BackChannel.Any(path => route.Match.Path!.StartsWith(path, StringComparison.Ordinal))
+                        ? RateLimitPolicies.IdentityBackChannel
+                        : RateLimitPolicies.SignIn,
+                    _ => RateLimitPolicies.PerAddress,
+                },
                 $"{route.RouteId}: {route.RateLimiterPolicy}"));
         Assert.Contains(routes, r => r.RouteId == "calendar" && r.Match.Methods!.SequenceEqual(["GET", "HEAD"]));
     }
+
+    /// <summary>The provider's endpoints that clients and servers call rather than people's browsers.</summary>
+    private static readonly string[] BackChannel = ["/identity/connect/", "/identity/.well-known/"];
 
     [Fact]
     public async Task Every_route_refuses_bad_tokens_and_roles_its_policy_does_not_name()
@@ -76,7 +88,7 @@ public class RouteSecurityTests(ServiceBackends backends) : IClassFixture<Servic
 
         foreach (var route in routes)
         {
-            var path = route.Match.Path!.Replace("{**rest}", "x");
+            var path = RouteParameter().Replace(route.Match.Path!, parameter => parameter.Value == "{**rest}" ? "x" : "token");
             var method = new HttpMethod(route.Match.Methods?.First() ?? "GET");
             var open = OpenPrefixes.Any(prefix => path.StartsWith(prefix, StringComparison.Ordinal)) || route.ClusterId == "web";
             Assert.Equal(open, route.AuthorizationPolicy == CareMeshPolicies.Anonymous);
@@ -126,4 +138,8 @@ public class RouteSecurityTests(ServiceBackends backends) : IClassFixture<Servic
 
         Assert.Equal(HttpStatusCode.OK, (await gateway.CreateClient().GetAsync("/health")).StatusCode);
     }
+
+    /// <summary>A route's parameter: the catch-all, or the back channel's endpoint name (a word its constraint accepts stands in).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{[^}]*\}")]
+    private static partial System.Text.RegularExpressions.Regex RouteParameter();
 }

@@ -15,8 +15,8 @@ namespace CareMesh.Gateway.Tests;
 /// </summary>
 public sealed class ServiceBackends : IAsyncLifetime
 {
-    /// <summary>The four services, and the workspace (web), which the gateway serves at every other path.</summary>
-    public static readonly string[] Services = ["referrals", "careplans", "directory", "meetings", "web"];
+    /// <summary>The four services, the identity provider (under /identity/), and the workspace (web), which the gateway serves at every other path.</summary>
+    public static readonly string[] Services = ["referrals", "careplans", "directory", "meetings", "identity", "web"];
 
     private readonly List<WebApplication> _servers = [];
 
@@ -52,16 +52,18 @@ public sealed class ServiceBackends : IAsyncLifetime
     }
 
     /// <summary>
-    /// The gateway in-process, trusting the test signing key and finding each service at its backend.
+    /// The gateway in-process, trusting the test identity provider and finding each service at its backend.
     /// Rate limits are raised out of the way: the real process's tests exercise them.
     /// </summary>
     public WebApplicationFactory<Program> Gateway(Action<IWebHostBuilder>? configure = null) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseSetting("Authentication:DevelopmentKeyFile", TestServers.DevelopmentKeyFile);
-            builder.UseSetting("Gateway:PerUser:PermitLimit", "100000");
-            builder.UseSetting("Gateway:PerAddress:PermitLimit", "100000");
-            builder.UseSetting("Gateway:Workspace:PermitLimit", "100000");
+            builder.UseSetting("Authentication:Authority", TestIdentity.Authority.AbsoluteUri);
+            foreach (var limit in new[] { "PerUser", "PerAddress", "Workspace", "SignIn", "IdentityBackChannel" })
+            {
+                builder.UseSetting($"Gateway:{limit}:PermitLimit", "100000");
+            }
+
             foreach (var (service, address) in Addresses)
             {
                 builder.UseSetting($"services:{service}:http:0", address);

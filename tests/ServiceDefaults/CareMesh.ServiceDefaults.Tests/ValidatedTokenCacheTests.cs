@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using CareMesh.Testing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -10,6 +11,7 @@ public sealed class ValidatedTokenCacheTests : IDisposable
 {
     private static readonly RsaSecurityKey Key = new(RSA.Create(2048)) { KeyId = "test" };
     private static readonly DateTimeOffset Start = DateTimeOffset.UtcNow;
+    private const string Issuer = "https://identity.example/";
 
     private readonly CountingValidator _validator = new();
     private readonly ManualTime _time = new(Start);
@@ -19,14 +21,14 @@ public sealed class ValidatedTokenCacheTests : IDisposable
 
     private static TokenValidationParameters Parameters => new()
     {
-        ValidIssuer = CareMeshAuthenticationOptions.DevelopmentIssuer,
+        ValidIssuer = Issuer,
         ValidAudience = "caremesh",
         IssuerSigningKey = Key,
         ValidAlgorithms = ["RS256"],
     };
 
     private static string Token(TimeSpan lifetime, string audience = "caremesh") =>
-        DevelopmentSigningKey.Mint(Key, CareMeshRoles.CareCoordinator, "Y00001", "user-1", "Sam Carer", lifetime, audience, Start.UtcDateTime);
+        TestTokens.Mint(Key, CareMeshRoles.CareCoordinator, "Y00001", audience, Start.UtcDateTime, Issuer, lifetime, userId: "user-1");
 
     [Fact]
     public async Task A_token_seen_again_is_not_checked_again()

@@ -15,11 +15,12 @@ namespace CareMesh.Testing;
 public sealed class TestPlatform : IAsyncDisposable
 {
     /// <summary>Every resource the app host runs or watches, as the dashboard lists them.</summary>
-    public static readonly string[] Resources = ["postgres", "messaging", "referrals", "careplans", "directory", "meetings", "gateway", "web", "queues"];
+    public static readonly string[] Resources = ["postgres", "messaging", "identity", "referrals", "careplans", "directory", "meetings", "gateway", "web", "queues"];
 
-    private static readonly string[] Databases = ["referralsdb", "careplansdb", "directorydb", "meetingsdb"];
+    private static readonly string[] Databases = ["identitydb", "referralsdb", "careplansdb", "directorydb", "meetingsdb"];
     private readonly string _databaseSuffix;
     private readonly TestVirtualHost _broker;
+    private readonly DevelopmentTokens _tokens;
 
     private TestPlatform(DistributedApplication app, string databaseSuffix, TestVirtualHost broker, int gatewayPort)
     {
@@ -27,6 +28,7 @@ public sealed class TestPlatform : IAsyncDisposable
         _databaseSuffix = databaseSuffix;
         _broker = broker;
         GatewayUrl = $"http://localhost:{gatewayPort}";
+        _tokens = new DevelopmentTokens(new Uri($"{GatewayUrl}/identity/connect/token"));
     }
 
     public DistributedApplication App { get; }
@@ -35,6 +37,12 @@ public sealed class TestPlatform : IAsyncDisposable
 
     /// <summary>This run's RabbitMQ virtual host (amqp:// URI), as the services use it.</summary>
     public string MessagingConnectionString => _broker.ConnectionString;
+
+    /// <summary>
+    /// A token for <paramref name="role"/> at <paramref name="organisation"/> from this platform's identity provider,
+    /// through the gateway as <c>./caremesh token</c> asks for one.
+    /// </summary>
+    public string TokenFor(string role, string organisation = "Y00001") => _tokens.For(role, organisation);
 
     /// <summary>A resource's own HTTP address, e.g. a service's, bypassing the gateway.</summary>
     public Uri EndpointOf(string resource) => App.GetEndpoint(resource, "http");
@@ -60,10 +68,9 @@ public sealed class TestPlatform : IAsyncDisposable
                 $"CareMesh:RabbitManagement={TestServers.RabbitManagement}",
                 $"CareMesh:GatewayPort={gatewayPort.ToString(CultureInfo.InvariantCulture)}",
                 $"CareMesh:DatabaseSuffix={databaseSuffix}",
-                $"CareMesh:DevelopmentKeyFile={TestServers.DevelopmentKeyFile}",
             ], (options, _) => options.DisableDashboard = true);
             app = await builder.BuildAsync();
-            // Generous: on a shared 2-core machine five .NET processes starting together take their time.
+            // Generous: on a shared 2-core machine seven .NET processes starting together take their time.
             using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
             await app.StartAsync(deadline.Token);
             await Task.WhenAll(Resources.Select(name => app.ResourceNotifications.WaitForResourceHealthyAsync(name, deadline.Token)));

@@ -76,12 +76,7 @@ public abstract class ServiceFactory<TProgram>(string databaseConnectionName) : 
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting($"ConnectionStrings:{databaseConnectionName}", Database.ConnectionString);
         builder.UseSetting("ConnectionStrings:messaging", Broker.ConnectionString);
-        if (EnvironmentName == Environments.Development)
-        {
-            // Outside Development the service refuses a development key: a factory for another environment names an authority.
-            builder.UseSetting("Authentication:DevelopmentKeyFile", TestServers.DevelopmentKeyFile);
-        }
-
+        builder.UseSetting("Authentication:Authority", TestIdentity.Authority.AbsoluteUri);
         // Consumers' queues must be bound before a test publishes, or the broker drops the message.
         builder.UseSetting("Messaging:Host:WaitUntilStarted", "true");
         // Quick retries keep tests of failing messages short; the policy's shape is unchanged.

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Hosting;
 
 namespace CareMesh.Testing;
 
@@ -21,22 +20,8 @@ public static class TestServers
     public static Uri RabbitManagement =>
         new(Environment.GetEnvironmentVariable("CareMesh__RabbitManagement") ?? "http://caremesh:caremesh-dev@127.0.0.1:15672");
 
-    /// <summary>
-    /// The local signing key the services under test trust (Development), shared by every test process
-    /// on the machine and kept between runs, so a test mints tokens exactly as <c>./caremesh token</c> does.
-    /// </summary>
-    public static string DevelopmentKeyFile => DevelopmentKey.Value.Path;
-
-    private static readonly Lazy<(string Path, Microsoft.IdentityModel.Tokens.RsaSecurityKey Key)> DevelopmentKey = new(() =>
-    {
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "caremesh-test-signing-key.pem");
-        return (path, DevelopmentSigningKey.LoadOrCreate(path));
-    });
-
-    /// <summary>A valid token for <paramref name="role"/> at <paramref name="organisation"/>, signed with the test key.</summary>
-    public static string TokenFor(string role, string organisation = "Y00001") => TestTokens.Mint(DevelopmentKey.Value.Key, role, organisation);
-
-    internal static Microsoft.IdentityModel.Tokens.RsaSecurityKey SigningKey => DevelopmentKey.Value.Key;
+    /// <summary>A valid token for <paramref name="role"/> at <paramref name="organisation"/>, issued by the test identity provider.</summary>
+    public static string TokenFor(string role, string organisation = "Y00001") => TestIdentity.TokenFor(role, organisation);
 
     /// <summary>A loopback port nothing listens on now (the OS's choice).</summary>
     public static int FreeLoopbackPort()

@@ -22,8 +22,10 @@ namespace Microsoft.Extensions.Hosting;
 /// Text is read by <see cref="SafeTextJsonConverter"/>, a custom converter, for which the framework
 /// writes an empty schema and often drops the attributes: so every string property's schema is put
 /// together here. A property is required when the validation refuses the request without it:
-/// <c>[Required]</c>, or a C# <c>required</c> member, which deserialisation enforces; a constructor
-/// parameter without a default is not (the serializer gives it its default), as the framework assumes.
+/// <c>[Required]</c>, or a C# <c>required</c> member, which deserialisation enforces. A constructor
+/// parameter without a default is not, though the framework marks it so: the serializer gives it its
+/// default. Answers keep the framework's list, as every property of an answer is written. (A required
+/// record property still reads "it or null": the framework wraps it after the transformers run.)
 /// </remarks>
 internal sealed class ValidationSchemaTransformer : IOpenApiSchemaTransformer
 {
@@ -68,13 +70,6 @@ internal sealed class ValidationSchemaTransformer : IOpenApiSchemaTransformer
         {
             // [Required] refuses null: the schema shows the value alone.
             schema.Type = flags & ~JsonSchemaType.Null;
-        }
-        else if (required && schema.OneOf is { Count: > 1 } alternatives)
-        {
-            foreach (var none in alternatives.Where(a => a.Type == JsonSchemaType.Null).ToList())
-            {
-                alternatives.Remove(none);
-            }
         }
 
         OpenApiSchema? items = null;

@@ -67,6 +67,35 @@ public class ServiceListingTests(DirectoryServiceFactory factory) : IClassFixtur
         Assert.Equal(servicesBefore, await CountServicesAsync());
     }
 
+    public static TheoryData<string, string, string> TooLong => new()
+    {
+        { "/api/directory/organisations", "{\"name\": \"" + new string('n', 301) + "\", \"description\": \"Support\"}", "name" },
+        { "/api/directory/locations", "{\"organisationId\": \"" + Guid.NewGuid() + "\", \"locationType\": \"physical\", \"externalIdentifier\": \"" + new string('x', 301) + "\"}", "externalIdentifier" },
+        { "/api/directory/taxonomies", "{\"name\": \"Needs\", \"description\": \"PCN needs\", \"version\": \"" + new string('v', 51) + "\"}", "version" },
+    };
+
+    [Theory]
+    [MemberData(nameof(TooLong))]
+    public async Task Text_longer_than_the_document_allows_is_refused_on_every_kind_of_listing(string path, string body, string field)
+    {
+        var response = await _teamLead.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains("at most", errors.GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_withdrawal_needs_a_reason_of_at_most_1000_characters_and_changes_nothing_without_one()
+    {
+        var tooLong = await _teamLead.PostAsJsonAsync($"/api/directory/services/{_fixture.CarersCafeId}/withdraw", new { reason = new string('r', 1001) });
+        var none = await _teamLead.PostAsJsonAsync($"/api/directory/services/{_fixture.CarersCafeId}/withdraw", new { reason = " " });
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (tooLong.StatusCode, none.StatusCode));
+        var listing = await _teamLead.GetFromJsonAsync<JsonElement>($"/api/directory/services/{_fixture.CarersCafeId}");
+        Assert.Equal(JsonValueKind.Null, listing.GetProperty("withdrawnAt").ValueKind);
+    }
+
     private async Task<JsonElement> FaultsAsync(Dictionary<string, object?> body)
     {
         var response = await _teamLead.PostAsJsonAsync("/api/directory/services", body);

@@ -167,11 +167,16 @@ internal sealed class ValidationSchemaTransformer : IOpenApiSchemaTransformer
         return state != NullabilityState.NotNull;
     }
 
+    /// <summary>What a list holds; null for anything else, a dictionary included.</summary>
     private static Type? ItemType(Type type) =>
-        type == typeof(string) ? null
+        type == typeof(string) || typeof(IDictionary).IsAssignableFrom(type) || IsGeneric(type, typeof(IReadOnlyDictionary<,>)) || IsGeneric(type, typeof(IDictionary<,>)) ? null
         : type.IsArray ? type.GetElementType()
         : typeof(IEnumerable).IsAssignableFrom(type) && type.IsGenericType ? type.GetGenericArguments()[^1]
         : null;
+
+    private static bool IsGeneric(Type type, Type definition) =>
+        (type.IsGenericType && type.GetGenericTypeDefinition() == definition) ||
+        type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == definition);
 
     /// <summary>The types that request bodies are made of: the body parameters of every endpoint, and every type they hold.</summary>
     private IReadOnlySet<Type> RequestTypes(IServiceProvider services)

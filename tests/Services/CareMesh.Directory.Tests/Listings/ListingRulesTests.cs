@@ -102,6 +102,14 @@ public class ListingRulesTests
     }
 
     [Fact]
+    public void A_services_own_cross_field_rules_wait_for_its_parts_as_the_endpoints_validation_does()
+    {
+        var errors = RequestValidation.Errors(Listing() with { MinimumAge = 60, MaximumAge = 18, Schedules = [Weekly("MO", new TimeOnly(17, 0), new TimeOnly(9, 0))] });
+
+        Assert.Equal(["schedules[0].closesAt"], errors.Keys);
+    }
+
+    [Fact]
     public void Every_part_of_a_service_is_bounded()
     {
         var errors = RequestValidation.Errors(Listing() with

@@ -32,7 +32,7 @@ public static class RequestValidation
 
         var type = value.GetType();
         var parameters = type.GetConstructors().SelectMany(c => c.GetParameters()).GroupBy(p => p.Name!).ToDictionary(g => g.Key, g => g.First());
-        var propertiesValid = true;
+        var faultsBefore = errors.Values.Sum(list => list.Count);
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             if (property.GetIndexParameters().Length > 0)
@@ -52,7 +52,6 @@ public static class RequestValidation
                 if (rule.GetValidationResult(child, context) is { } failure)
                 {
                     Add(key, failure.ErrorMessage);
-                    propertiesValid = false;
                 }
             }
 
@@ -80,8 +79,8 @@ public static class RequestValidation
             }
         }
 
-        // A record's own cross-field rules run once its fields have passed.
-        if (propertiesValid && value is IValidatableObject validatable)
+        // A record's own cross-field rules run once its fields, and the records within them, have passed.
+        if (errors.Values.Sum(list => list.Count) == faultsBefore && value is IValidatableObject validatable)
         {
             foreach (var result in validatable.Validate(new ValidationContext(value, services, items: null)))
             {

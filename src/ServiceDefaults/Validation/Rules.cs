@@ -48,10 +48,22 @@ public sealed class UkPhoneAttribute : RegularExpressionAttribute
         ErrorMessage = "The {0} must be a UK phone number, such as 0113 496 0000 or +44 7700 900123.";
 }
 
-/// <summary>An email address of the usual shape (one @, a dot in the domain, no spaces).</summary>
-public sealed class EmailAttribute : RegularExpressionAttribute
+/// <summary>An email address of the usual shape (one @, a dot in the domain, no spaces), of at most 320 characters.</summary>
+public sealed class EmailAttribute : RegularExpressionAttribute, IFormatted
 {
-    public EmailAttribute() : base(@"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$") => ErrorMessage = "The {0} must be an email address, such as name@example.nhs.uk.";
+    public EmailAttribute() : base(@"^(?=.{3,320}$)[^@\s]{1,64}@[^@\s]+\.[^@\s]+$") => ErrorMessage = "The {0} must be an email address, such as name@example.nhs.uk.";
+
+    public string Format => "email";
+
+    public int MaxLength => 320;
+}
+
+/// <summary>The JSON Schema format a rule's text has (<c>email</c>, <c>uri</c>) and its most characters, for the OpenAPI document.</summary>
+public interface IFormatted
+{
+    string Format { get; }
+
+    int MaxLength { get; }
 }
 
 /// <summary>One of <typeparamref name="TEnum"/>'s wire names (kebab-case), as the JSON converter writes them.</summary>
@@ -96,10 +108,12 @@ public sealed class NotInFutureAttribute : ValidationAttribute
     }
 }
 
-/// <summary>A list of at most <paramref name="maximumCount"/> items, none of them null.</summary>
+/// <summary>A list of at most <paramref name="maximumCount"/> items, none of them null, and, of text, none longer than <see cref="MaximumLength"/> when it is set.</summary>
 public sealed class ItemsAttribute(int maximumCount) : ValidationAttribute
 {
     public int MaximumCount { get; } = maximumCount;
+
+    public int MaximumLength { get; init; }
 
     protected override ValidationResult? IsValid(object? value, ValidationContext context)
     {
@@ -110,6 +124,7 @@ public sealed class ItemsAttribute(int maximumCount) : ValidationAttribute
 
         var message = list.Count > MaximumCount ? $"The {context.DisplayName} may hold at most {MaximumCount} items."
             : list.Cast<object?>().Any(item => item is null) ? $"The {context.DisplayName} may not hold null items."
+            : MaximumLength > 0 && list.OfType<string>().Any(item => item.Length > MaximumLength) ? $"Each of the {context.DisplayName} must be at most {MaximumLength} characters."
             : null;
         return message is null ? ValidationResult.Success : new ValidationResult(message, context.MemberName is { } member ? [member] : null);
     }

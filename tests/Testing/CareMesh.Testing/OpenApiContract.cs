@@ -9,7 +9,8 @@ namespace CareMesh.Testing;
 /// client learns what the service really accepts and answers: the token it needs and the 401/403 that
 /// follow, a 404 where the path names a record, a 400 where it reads input, a 413 for a body, a 412
 /// with If-Match, every refusal as problem details, a success with its content, parameters as callers
-/// spell them.
+/// spell them, and a request body whose every string and list is bounded (a length, pattern, format
+/// or set of values; a most number of items), so a client knows before it sends what will be refused.
 /// </summary>
 public static class OpenApiContract
 {
@@ -84,10 +85,99 @@ public static class OpenApiContract
                     faults.Add($"{name}: 200 has no content");
                 }
             }
+
+            if (operation.TryGetProperty("requestBody", out var requestBody) && requestBody.TryGetProperty("content", out var bodyContent))
+            {
+                foreach (var media in bodyContent.EnumerateObject().Where(m => m.Value.TryGetProperty("schema", out _)))
+                {
+                    AssertBounded(document, media.Value.GetProperty("schema"), "$", [], fault => faults.Add($"{name}: {fault}"));
+                }
+            }
         }
 
         Assert.True(faults.Count == 0, string.Join("\n", faults));
         return document;
+    }
+
+    /// <summary>
+    /// Every string below <paramref name="schema"/> (through references, lists, nested objects and
+    /// alternatives) has a maxLength, pattern, format or enum, every list a maxItems, and nothing is
+    /// an empty schema, which would accept anything. Faults name the JSON path: <c>$.goals[].text</c>.
+    /// </summary>
+    private static void AssertBounded(JsonElement document, JsonElement schema, string path, HashSet<string> following, Action<string> fault)
+    {
+        if (schema.ValueKind == JsonValueKind.True)
+        {
+            fault($"{path} accepts anything");
+            return;
+        }
+
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            var target = reference.GetString()!;
+            // A schema that holds itself (a tree) is checked once on each branch.
+            if (following.Add(target))
+            {
+                var resolved = target.Split('/').Skip(1).Aggregate(document, (node, segment) => node.GetProperty(segment));
+                AssertBounded(document, resolved, path, following, fault);
+                following.Remove(target);
+            }
+
+            return;
+        }
+
+        var alternatives = new[] { "anyOf", "oneOf", "allOf" }
+            .SelectMany(keyword => schema.TryGetProperty(keyword, out var list) ? list.EnumerateArray() : Enumerable.Empty<JsonElement>())
+            .ToList();
+        foreach (var alternative in alternatives)
+        {
+            AssertBounded(document, alternative, path, following, fault);
+        }
+
+        var types = !schema.TryGetProperty("type", out var type) ? []
+            : type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.GetString()).ToHashSet()
+            : [type.GetString()];
+        bool Says(string keyword) => schema.TryGetProperty(keyword, out _);
+        if (types.Count == 0 && alternatives.Count == 0 && !Says("enum") && !Says("const") && !Says("properties"))
+        {
+            fault($"{path} has no type, so accepts anything");
+        }
+
+        if (types.Contains("string") && !Says("maxLength") && !Says("pattern") && !Says("format") && !Says("enum"))
+        {
+            fault($"{path} is text with no maxLength, pattern, format or enum");
+        }
+
+        if (types.Contains("array"))
+        {
+            if (!Says("maxItems"))
+            {
+                fault($"{path} is a list with no maxItems");
+            }
+
+            if (schema.TryGetProperty("items", out var items))
+            {
+                AssertBounded(document, items, $"{path}[]", following, fault);
+            }
+        }
+
+        if (schema.TryGetProperty("properties", out var properties))
+        {
+            foreach (var property in properties.EnumerateObject())
+            {
+                AssertBounded(document, property.Value, $"{path}.{property.Name}", following, fault);
+            }
+        }
+
+        if (schema.TryGetProperty("additionalProperties", out var values) && values.ValueKind == JsonValueKind.Object)
+        {
+            AssertBounded(document, values, $"{path}.*", following, fault);
+        }
     }
 
     /// <summary>Every operation in a document, named <c>METHOD /path</c>.</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using CareMesh.CarePlans.Coding;
 using CareMesh.CarePlans.Plans;
 using CareMesh.Contracts.CarePlans;
@@ -122,7 +123,8 @@ public sealed record Ons4Request(
     [property: Required, Range(0, 10), Description("On a scale where 0 is not at all anxious and 10 is completely anxious, overall, how anxious did you feel yesterday?")] [Display(Name = "anxiety")] int? Anxiety,
     [property: Required, NotInFuture] [Display(Name = "date measured")] DateOnly? MeasuredOn)
 {
-    /// <summary>In the order of <see cref="Ons4Question"/>.</summary>
+    /// <summary>In the order of <see cref="Ons4Question"/>; worked out from the fields, never read from the body.</summary>
+    [JsonIgnore]
     public List<int> Answers => [LifeSatisfaction!.Value, Worthwhile!.Value, Happiness!.Value, Anxiety!.Value];
 }
 
@@ -136,7 +138,8 @@ public sealed record SwemwbsRequest(
     [property: Required, Range(1, 5), Description("I've been able to make up my own mind about things.")] [Display(Name = "making up my mind")] int? MakingUpMind,
     [property: Required, NotInFuture] [Display(Name = "date measured")] DateOnly? MeasuredOn)
 {
-    /// <summary>In the scale's published item order.</summary>
+    /// <summary>In the scale's published item order; worked out from the fields, never read from the body.</summary>
+    [JsonIgnore]
     public List<int> Answers => [Optimistic!.Value, Useful!.Value, Relaxed!.Value, DealingWithProblems!.Value, ThinkingClearly!.Value, CloseToOthers!.Value, MakingUpMind!.Value];
 }
 

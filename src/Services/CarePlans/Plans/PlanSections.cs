@@ -92,7 +92,7 @@ public sealed record PersonalHealthBudget(
 
 public sealed record SafeguardingAndRisk(
     [property: Text(PlanSections.LongText)] [Display(Name = "safeguarding and risk notes")] string? Notes,
-    [property: Items(20), Description("Risk flags (safeguarding-concern, lives-alone, frailty, ...).")] [Display(Name = "risk flags")] IReadOnlyList<string>? RiskFlags);
+    [property: Items(20, MaximumLength = 100), Description("Risk flags (safeguarding-concern, lives-alone, frailty, ...).")] [Display(Name = "risk flags")] IReadOnlyList<string>? RiskFlags);
 
 public enum GpSharing
 {

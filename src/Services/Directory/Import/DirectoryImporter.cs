@@ -86,8 +86,7 @@ public sealed class DirectoryImporter(DirectoryDbContext db, TimeProvider clock,
 
         var rules = new ListingRules();
         var request = FeedListings.Service(item, organisation.Id, [.. terms.Select(t => t.Id)], [.. locations.Select(l => l.Id)], service, rules);
-        request.Validate(rules);
-        reasons.AddRange(Reasons(rules, prefix: null));
+        reasons.AddRange(Reasons(rules.Check(request), prefix: null));
         if (reasons.Count > 0)
         {
             return reasons;
@@ -154,7 +153,7 @@ public sealed class DirectoryImporter(DirectoryDbContext db, TimeProvider clock,
             var parentId = feed.ParentOrganizationId is { } parent && parent != feed.Id &&
                            await db.Organisations.AnyAsync(o => o.Id == parent, cancellationToken) ? parent : (Guid?)null;
             var request = FeedListings.Organisation(feed, parentId);
-            reasons.AddRange(Reasons(Validated(request.Validate), "organization"));
+            reasons.AddRange(Reasons(new ListingRules().Check(request), "organization"));
             return new FeedOrganisation(feed.Id, request);
         }
 
@@ -184,7 +183,7 @@ public sealed class DirectoryImporter(DirectoryDbContext db, TimeProvider clock,
             {
                 // A location another organisation already owns here stays theirs.
                 var request = FeedListings.Location(feed, owner ?? organisationId);
-                reasons.AddRange(Reasons(Validated(request.Validate), $"service_at_locations[{i}].location"));
+                reasons.AddRange(Reasons(new ListingRules().Check(request), $"service_at_locations[{i}].location"));
                 locations.Add(new FeedLocation(id, serviceAtLocationId, request));
             }
             else if (owner is not null)
@@ -218,7 +217,7 @@ public sealed class DirectoryImporter(DirectoryDbContext db, TimeProvider clock,
                 var parentId = term.ParentId is { } parent && (item.Attributes!.Any(a => a?.TaxonomyTerm?.Id == parent) ||
                                                                await db.TaxonomyTerms.AnyAsync(t => t.Id == parent, cancellationToken)) ? parent : (Guid?)null;
                 var request = FeedListings.Term(term, parentId);
-                reasons.AddRange(Reasons(Validated(request.Validate), $"attributes[{i}].taxonomy_term"));
+                reasons.AddRange(Reasons(new ListingRules().Check(request), $"attributes[{i}].taxonomy_term"));
                 terms.Add(new FeedTerm(id, term, request));
             }
             else if (await db.TaxonomyTerms.AnyAsync(t => t.Id == id, cancellationToken))
@@ -380,13 +379,6 @@ public sealed class DirectoryImporter(DirectoryDbContext db, TimeProvider clock,
         apply(listing);
         db.ChangeTracker.DetectChanges();
         return db.Entry(listing).State == EntityState.Modified;
-    }
-
-    private static ListingRules Validated(Action<ListingRules> validate)
-    {
-        var rules = new ListingRules();
-        validate(rules);
-        return rules;
     }
 
     /// <summary>Each fault as "field: message", the field under <paramref name="prefix"/> where the part sits in the feed.</summary>

@@ -1,19 +1,37 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using CareMesh.Directory.Management;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+using DisplayAttribute = System.ComponentModel.DataAnnotations.DisplayAttribute;
 
 namespace CareMesh.Directory.Import;
 
 /// <summary>Imports another directory's Open Referral UK 3.0 feed, from its address or as an uploaded file: for the PCN's team only.</summary>
 public static class ImportsApi
 {
+    /// <summary>As many services as one page of a feed may hold (<see cref="OpenReferral.PageRequest.MaxSize"/>).</summary>
+    public const int MaxFileServices = OpenReferral.PageRequest.MaxSize;
+
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
     {
         var imports = app.MapGroup("/api/directory/imports").WithTags("Directory imports").RequireAuthorization(CareMeshPolicies.DirectoryAdministration);
         imports.MapPost("/", ImportFeed).WithName(nameof(ImportFeed));
-        imports.MapPost("/file", ImportFeedFile).WithName(nameof(ImportFeedFile)).Accepts<JsonElement>("application/json");
+        imports.MapPost("/file", ImportFeedFile).WithName(nameof(ImportFeedFile)).Accepts<JsonElement>("application/json")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // Read by hand, so the framework knows only "some JSON": say which JSON, and how much of it.
+                if (operation.RequestBody?.Content?.TryGetValue("application/json", out var body) == true)
+                {
+                    body.Schema = FeedFileSchema();
+                }
+
+                return Task.CompletedTask;
+            });
         return app;
     }
 
@@ -93,10 +111,41 @@ public static class ImportsApi
                     detail: "Send one page of an Open Referral UK service list ({\"contents\": [...]}) or an array of fully nested services.");
             }
 
+            if (services.Value.GetArrayLength() > MaxFileServices)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The feed file holds too many services.",
+                    detail: $"A feed file may hold at most {MaxFileServices} services, as one page of a feed may; split it, or import the feed from its address.");
+            }
+
             var report = new ImportReport { Source = "file" };
             await importer.ImportAsync(new[] { new FeedPage(1, [.. services.Value.EnumerateArray()]) }.ToAsyncEnumerable(), user, report, cancellationToken);
             return TypedResults.Ok(report);
         }
+    }
+
+    /// <summary>
+    /// The body of a feed file, as the document shows it: a page or a list of services, each then held to
+    /// a listing's rules. The services are described by the Open Referral UK document, not repeated here.
+    /// </summary>
+    private static OpenApiSchema FeedFileSchema()
+    {
+        OpenApiSchema Services() => new()
+        {
+            Type = JsonSchemaType.Array,
+            MaxItems = MaxFileServices,
+            Items = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "A fully nested Open Referral UK 3.0 service, as /oruk/services/{id} answers." },
+        };
+
+        return new OpenApiSchema
+        {
+            Description = "One page of an Open Referral UK 3.0 service list, or an array of fully nested services; at most Directory:Import:MaxDocumentBytes bytes. " +
+                          "Each service is held to the same rules as a listing typed in, and one that fails them is reported, not saved.",
+            OneOf =
+            [
+                new OpenApiSchema { Type = JsonSchemaType.Object, Required = new HashSet<string> { "contents" }, Properties = new Dictionary<string, IOpenApiSchema> { ["contents"] = Services() } },
+                Services(),
+            ],
+        };
     }
 
     private static ProblemHttpResult TooLarge(int limit) =>
@@ -104,4 +153,5 @@ public static class ImportsApi
             detail: $"A feed file may be at most {limit} bytes; import a larger feed from its address instead.");
 }
 
-public sealed record ImportRequest(string? Url);
+public sealed record ImportRequest(
+    [property: Required, WebAddress, Description("The feed's base address, such as https://other.example/oruk.")] [Display(Name = "feed's address")] string? Url);

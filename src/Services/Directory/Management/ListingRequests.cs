@@ -1,37 +1,24 @@
+using System.ComponentModel.DataAnnotations;
 using CareMesh.Directory.Listings;
 using CareMesh.Directory.OpenReferral;
-using CareMesh.Directory.Search;
 
 namespace CareMesh.Directory.Management;
 
 // The bodies of the management API's writes. Every field is optional here so that validation, not
-// deserialisation, reports each one that is missing. Parts without an id get a new one.
+// deserialisation, reports each one that is missing; the attributes are the rules, checked before the
+// handler runs (and on every imported listing, ListingRules.Check) and shown in the OpenAPI document.
+// Parts without an id get a new one.
 
 public sealed record OrganisationRequest(
-    string? Name,
-    string? Description,
-    string? Email,
-    string? Website,
-    string? Logo,
-    string? Uri,
+    [property: Required, Text(Organisation.MaxNameLength)] [Display(Name = "name")] string? Name,
+    [property: Required, Text(Service.MaxDescriptionLength)] [Display(Name = "description")] string? Description,
+    [property: Email] [Display(Name = "email address")] string? Email,
+    [property: WebAddress] [Display(Name = "website")] string? Website,
+    [property: WebAddress] [Display(Name = "logo's web address")] string? Logo,
+    [property: WebAddress] [Display(Name = "organisation's URI")] string? Uri,
     Guid? ParentOrganisationId,
-    IReadOnlyList<OrganisationIdentifier>? Identifiers)
+    [property: Items(50)] [Display(Name = "identifiers")] IReadOnlyList<OrganisationIdentifier>? Identifiers)
 {
-    public void Validate(ListingRules rules)
-    {
-        rules.RequiredText(Name, "name", "The name", Organisation.MaxNameLength);
-        rules.RequiredText(Description, "description", "The description", Service.MaxDescriptionLength);
-        rules.Email(Email, "email");
-        rules.WebAddress(Website, "website");
-        rules.WebAddress(Logo, "logo");
-        rules.WebAddress(Uri, "uri");
-        foreach (var (identifier, i) in rules.Items(Identifiers, "identifiers"))
-        {
-            rules.RequiredText(identifier.IdentifierType, $"identifiers[{i}].identifierType", "The identifier type", 100);
-            rules.RequiredText(identifier.Identifier, $"identifiers[{i}].identifier", "The identifier", 100);
-        }
-    }
-
     public void ApplyTo(Organisation organisation)
     {
         organisation.Name = Name!.Trim();
@@ -50,122 +37,47 @@ public sealed record OrganisationRequest(
 }
 
 public sealed record ServiceRequest(
-    Guid? OrganisationId,
-    string? Name,
-    string? Description,
-    string? Url,
-    string? Email,
-    string? Status,
+    [property: Required(ErrorMessage = "The organisation that provides the service is required.")] Guid? OrganisationId,
+    [property: Required, Text(Service.MaxNameLength)] [Display(Name = "name")] string? Name,
+    [property: Text(Service.MaxDescriptionLength)] [Display(Name = "description")] string? Description,
+    [property: WebAddress] [Display(Name = "web address")] string? Url,
+    [property: Email] [Display(Name = "email address")] string? Email,
+    [property: Required, ServiceStatus] [Display(Name = "status")] string? Status,
     bool? IsPublic,
-    string? Accreditations,
-    int? MinimumAge,
-    int? MaximumAge,
-    string? EligibilityDescription,
+    [property: Text(2000)] [Display(Name = "accreditations")] string? Accreditations,
+    [property: Range(0, ListingRules.MaxAge, ErrorMessage = "The {0} must be between {1} and {2}.")] [Display(Name = "minimum age")] int? MinimumAge,
+    [property: Range(0, ListingRules.MaxAge, ErrorMessage = "The {0} must be between {1} and {2}.")] [Display(Name = "maximum age")] int? MaximumAge,
+    [property: Text(2000)] [Display(Name = "eligibility description")] string? EligibilityDescription,
     DateOnly? AssuredDate,
-    string? AssurerEmail,
-    string? Alert,
-    string? Capacity,
-    int? TypicalWaitWeeks,
-    string? ReferralRoute,
-    IReadOnlyList<Guid>? TaxonomyTermIds,
-    IReadOnlyList<Guid>? LocationIds,
-    IReadOnlyList<Contact>? Contacts,
-    IReadOnlyList<Schedule>? Schedules,
-    IReadOnlyList<CostOption>? CostOptions,
-    IReadOnlyList<ServiceArea>? ServiceAreas,
-    IReadOnlyList<Language>? Languages,
-    IReadOnlyList<Funding>? Funding)
+    [property: Email] [Display(Name = "assurer's email address")] string? AssurerEmail,
+    [property: Text(2000)] [Display(Name = "alert")] string? Alert,
+    [property: Required, OneOf<Capacity>] [Display(Name = "capacity")] string? Capacity,
+    [property: Range(0, ListingRules.MaxWaitWeeks, ErrorMessage = "The typical wait must be between {1} and {2} weeks.")] [Display(Name = "typical wait")] int? TypicalWaitWeeks,
+    [property: Required, OneOf<ReferralRoute>] [Display(Name = "referral route")] string? ReferralRoute,
+    [property: Items(100)] [Display(Name = "taxonomy terms")] IReadOnlyList<Guid>? TaxonomyTermIds,
+    [property: Items(50)] [Display(Name = "locations")] IReadOnlyList<Guid>? LocationIds,
+    [property: Items(20)] [Display(Name = "contacts")] IReadOnlyList<Contact>? Contacts,
+    [property: Items(50)] [Display(Name = "schedules")] IReadOnlyList<Schedule>? Schedules,
+    [property: Items(20)] [Display(Name = "cost options")] IReadOnlyList<CostOption>? CostOptions,
+    [property: Items(50)] [Display(Name = "service areas")] IReadOnlyList<ServiceArea>? ServiceAreas,
+    [property: Items(50)] [Display(Name = "languages")] IReadOnlyList<Language>? Languages,
+    [property: Items(20)] [Display(Name = "funding")] IReadOnlyList<Funding>? Funding) : IValidatableObject
 {
-    public void Validate(ListingRules rules)
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (OrganisationId is null || OrganisationId == Guid.Empty)
+        if (OrganisationId == Guid.Empty)
         {
-            rules.Fault("organisationId", "The organisation that provides the service is required.");
+            yield return new ValidationResult("The organisation that provides the service is required.", [nameof(OrganisationId)]);
         }
 
-        rules.RequiredText(Name, "name", "The name", Service.MaxNameLength);
-        rules.OptionalText(Description, "description", "The description", Service.MaxDescriptionLength);
-        rules.WebAddress(Url, "url");
-        rules.Email(Email, "email");
-        rules.Email(AssurerEmail, "assurerEmail");
-        rules.OptionalText(Accreditations, "accreditations", "The accreditations", 2000);
-        rules.OptionalText(EligibilityDescription, "eligibilityDescription", "The eligibility description", 2000);
-        rules.OptionalText(Alert, "alert", "The alert", 2000);
-        rules.AgeRange(MinimumAge, MaximumAge);
-
-        if (!OrukMapper.TryParseStatus(Status, out _))
+        if (MinimumAge > MaximumAge)
         {
-            rules.Fault("status", $"The status must be one of: {string.Join(", ", Enum.GetValues<ServiceStatus>().Select(OrukMapper.StatusName))}.");
+            yield return new ValidationResult("The maximum age must not be below the minimum age.", [nameof(MaximumAge)]);
         }
 
-        if (!WireEnum.TryParse<Capacity>(Capacity, out var capacity))
+        if (WireEnum.TryParse<Capacity>(Capacity, out var capacity) && capacity == Listings.Capacity.WaitingList && TypicalWaitWeeks is null)
         {
-            rules.Fault("capacity", $"The capacity must be one of: {string.Join(", ", WireEnum.Names<Capacity>())}.");
-        }
-        else if (capacity == Listings.Capacity.WaitingList && TypicalWaitWeeks is null)
-        {
-            rules.Fault("typicalWaitWeeks", "A service with a waiting list says its typical wait in weeks.");
-        }
-
-        if (TypicalWaitWeeks is < 0 or > ListingRules.MaxWaitWeeks)
-        {
-            rules.Fault("typicalWaitWeeks", $"The typical wait must be between 0 and {ListingRules.MaxWaitWeeks} weeks.");
-        }
-
-        if (!WireEnum.TryParse<ReferralRoute>(ReferralRoute, out _))
-        {
-            rules.Fault("referralRoute", $"The referral route must be one of: {string.Join(", ", WireEnum.Names<ReferralRoute>())}.");
-        }
-
-        foreach (var (contact, i) in rules.Items(Contacts, "contacts"))
-        {
-            if (string.IsNullOrWhiteSpace(contact.Name) && string.IsNullOrWhiteSpace(contact.Title))
-            {
-                rules.Fault($"contacts[{i}].name", "A contact has a name or a title.");
-            }
-
-            rules.Email(contact.Email, $"contacts[{i}].email");
-            foreach (var (phone, j) in rules.Items(contact.Phones, $"contacts[{i}].phones"))
-            {
-                rules.PhoneNumber(phone.Number, $"contacts[{i}].phones[{j}].number");
-            }
-        }
-
-        foreach (var (schedule, i) in rules.Items(Schedules, "schedules"))
-        {
-            rules.Schedule(schedule, $"schedules[{i}]");
-        }
-
-        foreach (var (cost, i) in rules.Items(CostOptions, "costOptions"))
-        {
-            if (cost.Amount is < 0)
-            {
-                rules.Fault($"costOptions[{i}].amount", "The amount must not be negative.");
-            }
-
-            rules.DateRange(cost.ValidFrom, cost.ValidTo, $"costOptions[{i}].validTo");
-        }
-
-        foreach (var (area, i) in rules.Items(ServiceAreas, "serviceAreas"))
-        {
-            if (string.IsNullOrWhiteSpace(area.Name) && string.IsNullOrWhiteSpace(area.Description))
-            {
-                rules.Fault($"serviceAreas[{i}].name", "A service area has a name or a description.");
-            }
-        }
-
-        foreach (var (language, i) in rules.Items(Languages, "languages"))
-        {
-            rules.RequiredText(language.Name, $"languages[{i}].name", "The language's name", 100);
-            if (language.Code is { } code && (code.Length is < 2 or > 3 || !code.All(char.IsAsciiLetterLower)))
-            {
-                rules.Fault($"languages[{i}].code", "The language code is an ISO 639 code of two or three lower-case letters, such as en or pa.");
-            }
-        }
-
-        foreach (var (funding, i) in rules.Items(Funding, "funding"))
-        {
-            rules.RequiredText(funding.Source, $"funding[{i}].source", "The funding source", 1000);
+            yield return new ValidationResult("A service with a waiting list says its typical wait in weeks.", [nameof(TypicalWaitWeeks)]);
         }
     }
 
@@ -208,58 +120,27 @@ public sealed record ServiceRequest(
 }
 
 public sealed record LocationRequest(
-    Guid? OrganisationId,
-    string? LocationType,
-    string? Name,
-    string? Description,
-    double? Latitude,
-    double? Longitude,
-    string? ExternalIdentifier,
-    string? ExternalIdentifierType,
-    IReadOnlyList<Address>? Addresses,
-    IReadOnlyList<Accessibility>? Accessibility)
+    [property: Required(ErrorMessage = "The organisation that owns the location is required.")] Guid? OrganisationId,
+    [property: Required, OneOf<LocationType>] [Display(Name = "location type")] string? LocationType,
+    [property: Text(300)] [Display(Name = "name")] string? Name,
+    [property: Text(Service.MaxDescriptionLength)] [Display(Name = "description")] string? Description,
+    [property: Range(-90d, 90d, ErrorMessage = "The {0} must be between {1} and {2}.")] [Display(Name = "latitude")] double? Latitude,
+    [property: Range(-180d, 180d, ErrorMessage = "The {0} must be between {1} and {2}.")] [Display(Name = "longitude")] double? Longitude,
+    [property: Text(300)] [Display(Name = "external identifier")] string? ExternalIdentifier,
+    [property: Text(100)] [Display(Name = "external identifier's type")] string? ExternalIdentifierType,
+    [property: Items(10)] [Display(Name = "addresses")] IReadOnlyList<Address>? Addresses,
+    [property: Items(20)] [Display(Name = "accessibility")] IReadOnlyList<Accessibility>? Accessibility) : IValidatableObject
 {
-    private static readonly string[] AddressTypes = ["physical", "postal", "virtual"];
-
-    public void Validate(ListingRules rules)
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (OrganisationId is null || OrganisationId == Guid.Empty)
+        if (OrganisationId == Guid.Empty)
         {
-            rules.Fault("organisationId", "The organisation that owns the location is required.");
+            yield return new ValidationResult("The organisation that owns the location is required.", [nameof(OrganisationId)]);
         }
 
-        if (!WireEnum.TryParse<LocationType>(LocationType, out _))
-        {
-            rules.Fault("locationType", $"The location type must be one of: {string.Join(", ", WireEnum.Names<LocationType>())}.");
-        }
-
-        rules.OptionalText(Name, "name", "The name", 300);
-        rules.OptionalText(Description, "description", "The description", Service.MaxDescriptionLength);
         if ((Latitude is null) != (Longitude is null))
         {
-            rules.Fault("longitude", "Give both latitude and longitude, or neither.");
-        }
-        else if (Latitude is { } latitude && Longitude is { } longitude && !GeoPoint.IsValid(latitude, longitude))
-        {
-            rules.Fault("latitude", "The latitude must be within ±90 and the longitude within ±180.");
-        }
-
-        foreach (var (address, i) in rules.Items(Addresses, "addresses"))
-        {
-            rules.RequiredText(address.Address1, $"addresses[{i}].address1", "The first line of the address", 300);
-            rules.RequiredText(address.City, $"addresses[{i}].city", "The town or city", 100);
-            rules.RequiredText(address.StateProvince, $"addresses[{i}].stateProvince", "The county", 100);
-            rules.RequiredText(address.PostalCode, $"addresses[{i}].postalCode", "The postcode", 10);
-            rules.RequiredText(address.Country, $"addresses[{i}].country", "The country", 2);
-            if (!AddressTypes.Contains(address.AddressType))
-            {
-                rules.Fault($"addresses[{i}].addressType", "The address type must be one of: physical, postal, virtual.");
-            }
-        }
-
-        foreach (var (access, i) in rules.Items(Accessibility, "accessibility"))
-        {
-            rules.WebAddress(access.Url, $"accessibility[{i}].url");
+            yield return new ValidationResult("Give both latitude and longitude, or neither.", [nameof(Longitude)]);
         }
     }
 

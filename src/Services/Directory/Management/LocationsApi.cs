@@ -86,7 +86,6 @@ public static class LocationsApi
     private static async Task<ListingRules> ValidateAsync(LocationRequest request, ListingContext context, CancellationToken cancellationToken)
     {
         var rules = new ListingRules();
-        request.Validate(rules);
         if (request.OrganisationId is { } organisationId && organisationId != Guid.Empty &&
             !await context.Db.Organisations.AnyAsync(o => o.Id == organisationId, cancellationToken))
         {

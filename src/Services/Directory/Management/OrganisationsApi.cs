@@ -113,7 +113,6 @@ public static class OrganisationsApi
     private static async Task<ListingRules> ValidateAsync(OrganisationRequest request, ListingContext context, CancellationToken cancellationToken)
     {
         var rules = new ListingRules();
-        request.Validate(rules);
         if (request.ParentOrganisationId is { } parentId && !await context.Db.Organisations.AnyAsync(o => o.Id == parentId, cancellationToken))
         {
             rules.Fault("parentOrganisationId", $"There is no organisation {parentId}.");

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CareMesh.Contracts.Directory;
 using CareMesh.Directory.Data;
@@ -117,7 +118,7 @@ public static class ServicesApi
         return TypedResults.Ok(ServiceListing.From(service, context.Now, context.Options.Value.VerifyEvery));
     }
 
-    public static async Task<Results<Ok<ServiceListing>, ValidationProblem, ProblemHttpResult>> WithdrawService(
+    public static async Task<Results<Ok<ServiceListing>, ProblemHttpResult>> WithdrawService(
         Guid id, WithdrawalRequest request, [AsParameters] ListingContext context, CancellationToken cancellationToken)
     {
         var service = await context.Db.Services.Include(s => s.ServiceAtLocations).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
@@ -126,19 +127,13 @@ public static class ServicesApi
             return refused;
         }
 
-        var rules = new ListingRules();
-        var reason = rules.RequiredText(request.Reason, "reason", "The reason for withdrawing the service", 1000);
-        if (!rules.IsValid)
-        {
-            return ListingProblems.Invalid(rules, "withdrawal");
-        }
-
-        service!.Withdraw(reason!, context.Now);
+        var reason = request.Reason!;
+        service!.Withdraw(reason, context.Now);
         service.Version++;
         service.LastModified = context.Now;
         ListingHistory.Record(context.Db, Listing, service.Id, service.Version, ListingChanges.Withdrawn, context.User, context.Now,
             ServiceListing.From(service, context.Now, context.Options.Value.VerifyEvery));
-        context.Db.AddIntegrationEvent(new DirectoryServiceWithdrawn(service.Id, service.OrganisationId, service.Name, reason!, context.Now), context.Clock);
+        context.Db.AddIntegrationEvent(new DirectoryServiceWithdrawn(service.Id, service.OrganisationId, service.Name, reason, context.Now), context.Clock);
         await context.Db.SaveChangesAsync(cancellationToken);
         context.TagVersion(service.Version);
         return TypedResults.Ok(ServiceListing.From(service, context.Now, context.Options.Value.VerifyEvery));
@@ -190,7 +185,6 @@ public static class ServicesApi
         }
 
         var rules = new ListingRules();
-        request.Validate(rules);
         var references = await References.CheckAsync(context.Db, request, context.User, rules, cancellationToken);
         return rules.IsValid ? new RequestCheck(references, null, null) : new RequestCheck(null, null, ListingProblems.Invalid(rules, Listing));
     }
@@ -234,4 +228,5 @@ public static class ServicesApi
     }
 }
 
-public sealed record WithdrawalRequest(string? Reason);
+public sealed record WithdrawalRequest(
+    [property: Required, Text(1000)] [Display(Name = "reason for withdrawing the service")] string? Reason);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CareMesh.Directory.Taxonomies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -15,16 +16,9 @@ public static class TaxonomiesApi
         return app;
     }
 
-    public static async Task<Results<Created<Taxonomy>, ValidationProblem>> CreateTaxonomy(
+    public static async Task<Created<Taxonomy>> CreateTaxonomy(
         TaxonomyRequest request, [AsParameters] ListingContext context, CancellationToken cancellationToken)
     {
-        var rules = new ListingRules();
-        request.Validate(rules);
-        if (!rules.IsValid)
-        {
-            return ListingProblems.Invalid(rules, "taxonomy");
-        }
-
         var taxonomy = new Taxonomy { Id = Guid.CreateVersion7(), Name = "", Description = "" };
         request.ApplyTo(taxonomy);
         context.Db.Taxonomies.Add(taxonomy);
@@ -41,7 +35,6 @@ public static class TaxonomiesApi
         }
 
         var rules = new ListingRules();
-        request.Validate(rules);
         if (request.ParentId is { } parentId && !await context.Db.TaxonomyTerms.AnyAsync(t => t.Id == parentId && t.TaxonomyId == id, cancellationToken))
         {
             rules.Fault("parentId", $"There is no term {parentId} in this taxonomy.");
@@ -60,15 +53,12 @@ public static class TaxonomiesApi
     }
 }
 
-public sealed record TaxonomyRequest(string? Name, string? Description, string? Uri, string? Version)
+public sealed record TaxonomyRequest(
+    [property: Required, Text(200)] [Display(Name = "name")] string? Name,
+    [property: Required, Text(2000)] [Display(Name = "description")] string? Description,
+    [property: WebAddress] [Display(Name = "taxonomy's URI")] string? Uri,
+    [property: Text(50)] [Display(Name = "version")] string? Version)
 {
-    public void Validate(ListingRules rules)
-    {
-        rules.RequiredText(Name, "name", "The name", 200);
-        rules.RequiredText(Description, "description", "The description", 2000);
-        rules.WebAddress(Uri, "uri");
-    }
-
     public void ApplyTo(Taxonomy taxonomy)
     {
         taxonomy.Name = Name!.Trim();
@@ -78,16 +68,13 @@ public sealed record TaxonomyRequest(string? Name, string? Description, string? 
     }
 }
 
-public sealed record TaxonomyTermRequest(string? Name, string? Description, string? Code, string? TermUri, Guid? ParentId)
+public sealed record TaxonomyTermRequest(
+    [property: Required, Text(200)] [Display(Name = "name")] string? Name,
+    [property: Required, Text(2000)] [Display(Name = "description")] string? Description,
+    [property: Text(200)] [Display(Name = "code")] string? Code,
+    [property: WebAddress] [Display(Name = "term's URI")] string? TermUri,
+    Guid? ParentId)
 {
-    public void Validate(ListingRules rules)
-    {
-        rules.RequiredText(Name, "name", "The name", 200);
-        rules.RequiredText(Description, "description", "The description", 2000);
-        rules.OptionalText(Code, "code", "The code", 200);
-        rules.WebAddress(TermUri, "termUri");
-    }
-
     /// <summary>Copies a validated request onto the term; the caller checks the parent is in the term's taxonomy.</summary>
     public void ApplyTo(TaxonomyTerm term)
     {

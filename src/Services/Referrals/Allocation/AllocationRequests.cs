@@ -21,7 +21,7 @@ public sealed record TriageRequest(
     [property: Required, OneOf<TeamRole>] [Display(Name = "role")] string? Role,
     [property: Required, OneOf<Complexity>] [Display(Name = "complexity")] string? Complexity,
     [property: OneOf<Urgency>, Description("Changes the referrer's urgency when triage sees it otherwise.")] [Display(Name = "urgency")] string? Urgency = null,
-    [property: Items(20), Description("Replaces the needs, from the configured list.")] [Display(Name = "needs")] IReadOnlyList<string>? Needs = null,
+    [property: Items(20, MaximumLength = 100), Description("Replaces the needs, from the configured list.")] [Display(Name = "needs")] IReadOnlyList<string>? Needs = null,
     [property: Items(7), OneOf<RiskFlag>, Description("Replaces the risk flags.")] [Display(Name = "risk flags")] IReadOnlyList<string>? RiskFlags = null,
     [property: Description("The clinician escalations go to.")] ClinicianRequest? NamedClinician = null,
     [property: Text(Referral.MaxTextLength)] [Display(Name = "reason")] string? Reason = null) : IValidatableObject
@@ -53,7 +53,7 @@ public sealed record TeamMemberRequest(
     [property: Required, Text(200)] [Display(Name = "name")] string? Name,
     [property: Required, OneOf<TeamRole>] [Display(Name = "role")] string? Role,
     [property: Required, Range(0, 500), Description("How many weighted referrals the member can carry (urgent and complex ones count more).")] [Display(Name = "capacity")] double? Capacity,
-    [property: Items(20), Description("ODS codes of the practices the member is aligned to; empty for all of the PCN's.")] [Display(Name = "aligned practices")] IReadOnlyList<string>? AlignedPractices = null,
+    [property: Items(20, MaximumLength = 10), Description("ODS codes of the practices the member is aligned to; empty for all of the PCN's.")] [Display(Name = "aligned practices")] IReadOnlyList<string>? AlignedPractices = null,
     [Display(Name = "active")] bool? Active = null) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

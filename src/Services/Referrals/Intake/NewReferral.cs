@@ -18,7 +18,7 @@ public sealed record NewReferral(
     [property: Required, OneOf<ReferralSource>] [Display(Name = "source")] string? Source,
     [property: Description("Who referred. Optional, as in the first flow; for a self-referral leave it out: the member of staff recording it is kept.")] NewReferrer? Referrer = null,
     [property: Text(Referral.MaxTextLength)] [Display(Name = "what matters to the person")] string? WhatMatters = null,
-    [property: Items(20), Description("Need categories from the PCN's configured list (Referrals:Needs).")] [Display(Name = "needs")] IReadOnlyList<string>? Needs = null,
+    [property: Items(20, MaximumLength = 100), Description("Need categories from the PCN's configured list (Referrals:Needs).")] [Display(Name = "needs")] IReadOnlyList<string>? Needs = null,
     [property: Items(7), OneOf<RiskFlag>] [Display(Name = "risk flags")] IReadOnlyList<string>? RiskFlags = null,
     [property: Description("Absent means no consent to share recorded: nothing goes to partners.")] NewConsent? Consent = null,
     [property: Description("The person's unpaid carer, if they have one.")] NewCarer? Carer = null) : IValidatableObject

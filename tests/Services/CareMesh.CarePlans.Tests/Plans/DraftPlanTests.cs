@@ -86,6 +86,20 @@ public class DraftPlanTests(CarePlansServiceFactory factory) : IClassFixture<Car
     }
 
     [Fact]
+    public async Task A_risk_flag_longer_than_its_limit_is_refused_as_the_document_says()
+    {
+        var request = CarePlansApiCalls.OpenRequest("9434765919");
+        request["sections"]!["safeguardingAndRisk"] = new System.Text.Json.Nodes.JsonObject { ["riskFlags"] = new System.Text.Json.Nodes.JsonArray(new string('r', 101)) };
+
+        var response = await _api.Coordinator.PostAsJsonAsync("/api/care-plans", request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains("at most 100 characters", errors.GetProperty("sections.safeguardingAndRisk.riskFlags")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await _api.QueryAsync(db => db.Plans.CountAsync()));
+    }
+
+    [Fact]
     public async Task Sections_are_written_under_if_match_and_a_stale_revision_is_refused()
     {
         var plan = await _api.OpenAsync("9434765919");

@@ -24,7 +24,7 @@ public class FeedListingsTests
         var organisationId = Guid.NewGuid();
 
         var request = FeedListings.Service(Example(), organisationId, [Guid.NewGuid()], [Guid.NewGuid()], existing: null, rules);
-        request.Validate(rules);
+        rules.Check(request);
 
         Assert.True(rules.IsValid, string.Join("; ", rules.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
         Assert.Equal(organisationId, request.OrganisationId);
@@ -69,6 +69,22 @@ public class FeedListingsTests
     }
 
     [Fact]
+    public void An_imported_service_is_held_to_the_limits_of_one_typed_in()
+    {
+        var rules = new ListingRules();
+
+        var request = FeedListings.Service(Example(s =>
+        {
+            s["name"] = new string('n', Service.MaxNameLength + 1);
+            s["contacts"]![0]!["phones"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["id"] = Guid.NewGuid(), ["number"] = "call reception" });
+            s["schedules"]![0]!["byday"] = "MONDAY";
+        }), Guid.NewGuid(), [], [], existing: null, rules);
+        rules.Check(request);
+
+        Assert.Equal(["contacts[0].phones[0].number", "name", "schedules[0].byDay"], rules.Errors.Keys.Order());
+    }
+
+    [Fact]
     public void The_examples_location_and_organisation_map_to_valid_requests()
     {
         var service = Example();
@@ -76,9 +92,9 @@ public class FeedListingsTests
         var organisationRules = new ListingRules();
 
         var location = FeedListings.Location(service.ServiceAtLocations![0].Location!, Guid.NewGuid());
-        location.Validate(locationRules);
+        locationRules.Check(location);
         var organisation = FeedListings.Organisation(service.Organization!, parentId: null);
-        organisation.Validate(organisationRules);
+        organisationRules.Check(organisation);
 
         Assert.True(locationRules.IsValid && organisationRules.IsValid);
         Assert.Equal(("1-30 Main Street", "ABC 1234"), (location.Addresses![0].Address1, location.Addresses[0].PostalCode));

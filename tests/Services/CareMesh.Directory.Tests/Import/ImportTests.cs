@@ -246,6 +246,18 @@ public class ImportTests(ImportingDirectoryFactory factory) : IClassFixture<Impo
     }
 
     [Fact]
+    public async Task A_file_of_more_services_than_a_feed_page_holds_is_refused_unread()
+    {
+        var services = new JsonArray([.. Enumerable.Range(0, CareMesh.Directory.Import.ImportsApi.MaxFileServices + 1).Select(_ => (JsonNode)new JsonObject())]);
+
+        var response = await _teamLead.PostAsync("/api/directory/imports/file", Json(new JsonObject { ["contents"] = services }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("The feed file holds too many services.", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        Assert.Equal((0, 0, 0), await CountRowsAsync());
+    }
+
+    [Fact]
     public async Task A_file_over_the_size_limit_is_refused_unread()
     {
         var service = FeedServices.Valid();

@@ -29,35 +29,78 @@ public class ServiceListingTests(DirectoryServiceFactory factory) : IClassFixtur
     [Fact]
     public async Task An_invalid_service_is_refused_with_every_fault_named_and_nothing_stored()
     {
-        var body = DirectoryData.ServiceBody(_fixture.MindId, "", [Guid.NewGuid()], [Guid.NewGuid()]);
+        var body = DirectoryData.ServiceBody(_fixture.MindId, "", [_fixture.CarersTermId], [_fixture.BradfordLocationId]);
         body["status"] = "open";
-        body["capacity"] = "waiting-list";
-        body["minimumAge"] = 50;
-        body["maximumAge"] = 20;
         body["email"] = "not-an-email";
         body["url"] = "javascript:alert(1)";
+        body["alert"] = new string('a', 2001);
         body["contacts"] = new[] { new { name = "Sam", phones = new[] { new { number = "12345" } } } };
-        body["schedules"] = new[]
-        {
-            new { freq = "DAILY", byDay = "XX", opensAt = "17:00:00", closesAt = "09:00:00" },
-        };
+        body["schedules"] = new[] { new { freq = "DAILY", byDay = "XX", opensAt = "09:00:00", closesAt = "17:00:00" } };
         body["languages"] = new[] { new { name = "English", code = "English" } };
         var servicesBefore = await CountServicesAsync();
 
-        var response = await _teamLead.PostAsJsonAsync("/api/directory/services", body);
+        var errors = await FaultsAsync(body);
+
+        Assert.Equal(
+            ["alert", "contacts[0].phones[0].number", "email", "languages[0].code", "name", "schedules[0].byDay", "schedules[0].freq", "status", "url"],
+            errors.EnumerateObject().Select(e => e.Name).Order());
+        Assert.Equal(servicesBefore, await CountServicesAsync());
+    }
+
+    [Fact]
+    public async Task A_service_whose_fields_pass_is_checked_across_them_and_against_the_records_it_names()
+    {
+        // Cross-field and reference rules run once every field has passed, so each names a real inconsistency.
+        var body = DirectoryData.ServiceBody(_fixture.MindId, "Counselling", [Guid.NewGuid()], [Guid.NewGuid()]);
+        body["capacity"] = "waiting-list";
+        body["minimumAge"] = 50;
+        body["maximumAge"] = 20;
+        var servicesBefore = await CountServicesAsync();
+
+        var crossField = await FaultsAsync(body);
+        Assert.Equal(["maximumAge", "typicalWaitWeeks"], crossField.EnumerateObject().Select(e => e.Name).Order());
+        body["schedules"] = new[] { new { freq = "WEEKLY", byDay = "MO", opensAt = "17:00:00", closesAt = "09:00:00" } };
+        Assert.True((await FaultsAsync(body)).TryGetProperty("schedules[0].closesAt", out _));
+
+        var references = await FaultsAsync(DirectoryData.ServiceBody(_fixture.MindId, "Counselling", [Guid.NewGuid()], [Guid.NewGuid()]));
+        Assert.Equal(["locationIds", "taxonomyTermIds"], references.EnumerateObject().Select(e => e.Name).Order());
+        Assert.Equal(servicesBefore, await CountServicesAsync());
+    }
+
+    public static TheoryData<string, string, string> TooLong => new()
+    {
+        { "/api/directory/organisations", "{\"name\": \"" + new string('n', 301) + "\", \"description\": \"Support\"}", "name" },
+        { "/api/directory/locations", "{\"organisationId\": \"" + Guid.NewGuid() + "\", \"locationType\": \"physical\", \"externalIdentifier\": \"" + new string('x', 301) + "\"}", "externalIdentifier" },
+        { "/api/directory/taxonomies", "{\"name\": \"Needs\", \"description\": \"PCN needs\", \"version\": \"" + new string('v', 51) + "\"}", "version" },
+    };
+
+    [Theory]
+    [MemberData(nameof(TooLong))]
+    public async Task Text_longer_than_the_document_allows_is_refused_on_every_kind_of_listing(string path, string body, string field)
+    {
+        var response = await _teamLead.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        foreach (var field in new[]
-                 {
-                     "name", "status", "typicalWaitWeeks", "maximumAge", "email", "url", "contacts[0].phones[0].number",
-                     "schedules[0].freq", "schedules[0].byDay", "schedules[0].closesAt", "languages[0].code", "taxonomyTermIds", "locationIds",
-                 })
-        {
-            Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
-        }
+        Assert.Contains("at most", errors.GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+    }
 
-        Assert.Equal(servicesBefore, await CountServicesAsync());
+    [Fact]
+    public async Task A_withdrawal_needs_a_reason_of_at_most_1000_characters_and_changes_nothing_without_one()
+    {
+        var tooLong = await _teamLead.PostAsJsonAsync($"/api/directory/services/{_fixture.CarersCafeId}/withdraw", new { reason = new string('r', 1001) });
+        var none = await _teamLead.PostAsJsonAsync($"/api/directory/services/{_fixture.CarersCafeId}/withdraw", new { reason = " " });
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (tooLong.StatusCode, none.StatusCode));
+        var listing = await _teamLead.GetFromJsonAsync<JsonElement>($"/api/directory/services/{_fixture.CarersCafeId}");
+        Assert.Equal(JsonValueKind.Null, listing.GetProperty("withdrawnAt").ValueKind);
+    }
+
+    private async Task<JsonElement> FaultsAsync(Dictionary<string, object?> body)
+    {
+        var response = await _teamLead.PostAsJsonAsync("/api/directory/services", body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
     }
 
     [Fact]

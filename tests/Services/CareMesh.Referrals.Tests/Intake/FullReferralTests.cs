@@ -81,6 +81,11 @@ public class FullReferralTests(ReferralsServiceFactory factory) : IClassFixture<
         { "referrer.odsCode", b => b["referrer"]!["odsCode"] = "Y!" },
         { "referrer.email", b => b["referrer"]!["email"] = "nobody" },
         { "whatMatters", b => b["whatMatters"] = new string('x', 2001) },
+        // Limits the OpenAPI document states: every field a client may send is bounded.
+        { "patient.email", b => b["patient"]!["email"] = new string('a', 60) + "@" + new string('b', 260) + ".org" },
+        { "needs", b => b["needs"] = new JsonArray(new string('n', 101)) },
+        { "referrer.role", b => b["referrer"]!["role"] = new string('r', 101) },
+        { "carer.relationship", b => b["carer"]!["relationship"] = new string('c', 101) },
     };
 
     [Theory]

@@ -103,6 +103,8 @@ public static class Extensions
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowRefreshTokenFlow()
                     .AllowClientCredentialsFlow();
+                // OpenIddict offers plain too; plain sends the verifier itself, so a code seen on its way back is redeemable.
+                server.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 if (development)
                 {
                     // Nowhere else: outside Development the token endpoint answers unsupported_grant_type.

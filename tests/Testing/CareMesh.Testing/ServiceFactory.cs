@@ -34,11 +34,17 @@ public abstract class ServiceFactory<TProgram>(string databaseConnectionName) : 
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            // The audit trail refuses deletes by design; tests look up their own records in it.
-            TablesToIgnore = ["__EFMigrationsHistory", "audit_events"],
+            TablesToIgnore = [.. TablesKept.Select(table => new Respawn.Graph.Table(table))],
         });
         await OnStartedAsync();
     }
+
+    /// <summary>Tables <see cref="ResetAsync"/> leaves as they are.</summary>
+    // The audit trail refuses deletes by design; tests look up their own records in it.
+    protected virtual IReadOnlyList<string> TablesKept => ["__EFMigrationsHistory", "audit_events"];
+
+    /// <summary>Runs after each reset, e.g. to put back what the service itself creates at start.</summary>
+    protected virtual Task OnResetAsync() => Task.CompletedTask;
 
     /// <summary>Runs once the service is up on its migrated database, e.g. to load data every test of the class reads.</summary>
     protected virtual Task OnStartedAsync() => Task.CompletedTask;
@@ -58,6 +64,7 @@ public abstract class ServiceFactory<TProgram>(string databaseConnectionName) : 
         await using var connection = new NpgsqlConnection(Database.ConnectionString);
         await connection.OpenAsync();
         await _respawner!.ResetAsync(connection);
+        await OnResetAsync();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -21,7 +21,7 @@ public sealed class PasswordPolicy : IPasswordValidator<Account>
 
     private static readonly string[] Runs =
     [
-        "abcdefghijklmnopqrstuvwxyz", "01234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm", "qazwsxedcrfvtgbyhnujmikolp",
+        "abcdefghijklmnopqrstuvwxyz", "0123456789", "qwertyuiopasdfghjklzxcvbnm", "qazwsxedcrfvtgbyhnujmikolp",
         "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p", "1q2w3e4r5t6y7u8i9o0p", "!@#$%^&*()",
     ];
 
@@ -50,14 +50,16 @@ public sealed class PasswordPolicy : IPasswordValidator<Account>
         }
 
         var common = Common.Value;
-        if (common.Contains(password.ToLowerInvariant()) || (letters.Length > 0 && (common.Contains(letters) || Repeats(letters, common))))
+        // The word itself with digits and symbols tacked on either end ("Password2024!"), or all of it read as letters.
+        var core = Letters(password.Trim(Decoration));
+        if (common.Contains(password.ToLowerInvariant()) || IsCommon(core, common) || IsCommon(letters, common))
         {
             return "That password is one of the most commonly used ones, or built on one: choose another.";
         }
 
         foreach (var own in Personal(account))
         {
-            if (own.Length >= 3 && letters.Contains(own, StringComparison.Ordinal))
+            if (own.Length >= 4 && letters.Contains(own, StringComparison.Ordinal))
             {
                 return "Your password must not contain your name, email address or organisation.";
             }
@@ -65,6 +67,11 @@ public sealed class PasswordPolicy : IPasswordValidator<Account>
 
         return null;
     }
+
+    private static readonly char[] Decoration = [.. "0123456789!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ "];
+
+    private static bool IsCommon(string letters, HashSet<string> common) =>
+        letters.Length > 0 && (common.Contains(letters) || Repeats(letters, common));
 
     /// <summary>The letters of <paramref name="password"/>, lower case, look-alike digits and symbols read as letters.</summary>
     private static string Letters(string password)

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using CareMesh.Identity.SecurityEvents;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using OpenIddict.Abstractions;
 
 namespace CareMesh.Identity.Accounts;
@@ -31,12 +30,12 @@ public static class AccountsApi
             .WithDescription("The old authenticator's codes are refused; the partner enrols a new one at their next sign-in. Their tokens are revoked.");
     }
 
-    private static async Task<Results<Ok<AccountStatus>, NotFound<ProblemDetails>>> GetAsync(string id, ClaimsPrincipal user, UserManager<Account> accounts) =>
+    private static async Task<Results<Ok<AccountStatus>, ProblemHttpResult>> GetAsync(string id, ClaimsPrincipal user, UserManager<Account> accounts) =>
         await ManagedAsync(id, user, accounts) is { } account
             ? TypedResults.Ok(await StatusOfAsync(account, accounts))
             : NotManaged();
 
-    private static async Task<Results<Ok<AccountStatus>, NotFound<ProblemDetails>>> DisableAsync(
+    private static async Task<Results<Ok<AccountStatus>, ProblemHttpResult>> DisableAsync(
         string id, ClaimsPrincipal user, UserManager<Account> accounts, TimeProvider clock,
         IOpenIddictAuthorizationManager authorizations, IOpenIddictTokenManager tokens, SecurityEventLog events)
     {
@@ -56,7 +55,7 @@ public static class AccountsApi
         return TypedResults.Ok(await StatusOfAsync(account, accounts));
     }
 
-    private static async Task<Results<Ok<AccountStatus>, NotFound<ProblemDetails>>> EnableAsync(
+    private static async Task<Results<Ok<AccountStatus>, ProblemHttpResult>> EnableAsync(
         string id, ClaimsPrincipal user, UserManager<Account> accounts, SecurityEventLog events)
     {
         if (await ManagedAsync(id, user, accounts) is not { } account)
@@ -72,7 +71,7 @@ public static class AccountsApi
         return TypedResults.Ok(await StatusOfAsync(account, accounts));
     }
 
-    private static async Task<Results<Ok<AccountStatus>, NotFound<ProblemDetails>, ProblemHttpResult>> ResetAuthenticatorAsync(
+    private static async Task<Results<Ok<AccountStatus>, ProblemHttpResult>> ResetAuthenticatorAsync(
         string id, ClaimsPrincipal user, UserManager<Account> accounts, Authenticator authenticator,
         IOpenIddictAuthorizationManager authorizations, IOpenIddictTokenManager tokens, SecurityEventLog events)
     {
@@ -118,10 +117,6 @@ public static class AccountsApi
         account.Id, account.DisplayName, account.Role, account.Organisation, account.SponsorOrganisation,
         account.DisabledAt is not null, await accounts.IsLockedOutAsync(account), account.TwoFactorEnabled);
 
-    private static NotFound<ProblemDetails> NotManaged() => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "No such account",
-        Detail = "There is no account with this id that you manage.",
-    });
+    private static ProblemHttpResult NotManaged() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such account.", detail: "There is no account with this id that you manage.");
 }

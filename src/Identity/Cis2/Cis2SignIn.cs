@@ -138,8 +138,8 @@ public static class Cis2SignIn
 
     /// <summary>
     /// The role code and organisation of the role the person selected: from the matching entry of
-    /// <c>nhsid_nrbac_roles</c> (its <c>role_code</c> and <c>org_code</c>) when CIS2 sends one, else the selected role
-    /// claim and the organisation claim themselves.
+    /// <c>nhsid_nrbac_roles</c> (the job role of its <c>role_code</c>, and its <c>org_code</c>) when CIS2 sends one, else
+    /// the selected role claim and the organisation claim themselves.
     /// </summary>
     private static (string? RoleCode, string? Organisation) SelectedRole(ClaimsPrincipal cis2, CareMeshAuthenticationOptions authentication)
     {
@@ -150,7 +150,8 @@ public static class Cis2SignIn
             {
                 if (role.TryGetProperty("person_roleid", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() == selected)
                 {
-                    return (Text(role, "role_code"), Text(role, "org_code"));
+                    // "S8000:G8000:R8000": the job role is the last part (configuration keys cannot hold ':').
+                    return (Text(role, "role_code")?.Split(':')[^1], Text(role, "org_code"));
                 }
             }
         }

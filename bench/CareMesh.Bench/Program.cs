@@ -8,6 +8,7 @@ var scenarios = new Dictionary<string, Func<BenchArguments, Task>>(StringCompare
     ["meetings"] = MeetingsScenario.RunAsync,
     ["care-plans"] = CarePlansScenario.RunAsync,
     ["referrals"] = ReferralsScenario.RunAsync,
+    ["identity"] = IdentityScenario.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))

@@ -111,6 +111,8 @@ public static class Extensions
                     server.AllowCustomFlow(DevelopmentGrant.GrantType);
                 }
 
+                server.AddEventHandler(ClientCredentialsScopes.Descriptor);
+                server.AddEventHandler(TokenRefusals.Descriptor);
                 server.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, TokenClaims.ApiScope,
                     .. options.Clients.Systems.Values.SelectMany(system => system.Scopes).Distinct()]);
                 server.SetAccessTokenLifetime(options.AccessTokenLifetime)

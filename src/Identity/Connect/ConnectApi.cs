@@ -85,6 +85,7 @@ public static partial class ConnectApi
             var identity = claims.For(account);
             identity.SetScopes(granted.Principal!.GetScopes());
             identity.SetAuthorizationId(granted.Principal!.GetAuthorizationId());
+            await events.RecordAsync(SecurityEventKinds.TokenIssued, account.Id, request.ClientId, request.GrantType);
             return Results.SignIn(new ClaimsPrincipal(claims.WithDestinations(identity)), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
@@ -98,8 +99,10 @@ public static partial class ConnectApi
             }
 
             var identity = claims.For(request.ClientId!, client.DisplayName ?? request.ClientId, client.Role, client.Organisation);
-            identity.SetScopes(request.GetScopes());
-            await events.RecordAsync(SecurityEventKinds.ClientCredentialsIssued, clientId: request.ClientId, detail: string.Join(' ', request.GetScopes()));
+            // Asking for none is asking for every scope the client is granted (RFC 6749 3.3 lets the server choose a default).
+            var scopes = request.GetScopes() is { IsEmpty: false } asked ? asked : [.. client.Scopes];
+            identity.SetScopes(scopes);
+            await events.RecordAsync(SecurityEventKinds.ClientCredentialsIssued, clientId: request.ClientId, detail: string.Join(' ', scopes));
             return Results.SignIn(new ClaimsPrincipal(claims.WithDestinations(identity)), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 

@@ -38,4 +38,8 @@ public static class SecurityEventKinds
     public const string AccountDisabled = "account-disabled";
     public const string AccountEnabled = "account-enabled";
     public const string Cis2RoleRefused = "cis2-role-refused";
+    /// <summary>Tokens for a signed-in account: a code redeemed or a refresh token used.</summary>
+    public const string TokenIssued = "token-issued";
+    /// <summary>The token endpoint refused a request (a wrong secret, a spent code, a scope not granted): its error and grant type.</summary>
+    public const string TokenRefused = "token-refused";
 }

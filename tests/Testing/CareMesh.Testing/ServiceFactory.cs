@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 using Respawn;
@@ -39,6 +40,9 @@ public abstract class ServiceFactory<TProgram>(string databaseConnectionName) : 
         await OnStartedAsync();
     }
 
+    /// <summary>The environment the service runs in: Development (its migrations applied at start, development sign-in).</summary>
+    protected virtual string EnvironmentName => Environments.Development;
+
     /// <summary>Tables <see cref="ResetAsync"/> leaves as they are.</summary>
     // The audit trail refuses deletes by design; tests look up their own records in it.
     protected virtual IReadOnlyList<string> TablesKept => ["__EFMigrationsHistory", "audit_events"];
@@ -69,10 +73,15 @@ public abstract class ServiceFactory<TProgram>(string databaseConnectionName) : 
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting($"ConnectionStrings:{databaseConnectionName}", Database.ConnectionString);
         builder.UseSetting("ConnectionStrings:messaging", Broker.ConnectionString);
-        builder.UseSetting("Authentication:DevelopmentKeyFile", TestServers.DevelopmentKeyFile);
+        if (EnvironmentName == Environments.Development)
+        {
+            // Outside Development the service refuses a development key: a factory for another environment names an authority.
+            builder.UseSetting("Authentication:DevelopmentKeyFile", TestServers.DevelopmentKeyFile);
+        }
+
         // Consumers' queues must be bound before a test publishes, or the broker drops the message.
         builder.UseSetting("Messaging:Host:WaitUntilStarted", "true");
         // Quick retries keep tests of failing messages short; the policy's shape is unchanged.

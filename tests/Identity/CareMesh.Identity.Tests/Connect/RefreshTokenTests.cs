@@ -34,7 +34,8 @@ public sealed class RefreshTokenTests(IdentityFactory factory) : IClassFixture<I
         var signedIn = await OAuth.SignInAndRedeemAsync(factory, Partner);
         var rotated = (await OAuth.RefreshAsync(backChannel, signedIn.RefreshToken)).Succeeded();
 
-        factory.Clock.Advance(TimeSpan.FromSeconds(20));
+        // Well inside the 30 s leeway, however slowly the machine runs the steps.
+        factory.Clock.Advance(TimeSpan.FromSeconds(5));
         var retried = (await OAuth.RefreshAsync(backChannel, signedIn.RefreshToken)).Succeeded();
 
         Assert.Equal(Partner, retried.Access.Subject);

@@ -44,7 +44,7 @@ public sealed class KeyRotationTests(IdentityFactory factory) : IClassFixture<Id
         factory.Clock.SetTo(first.ActiveUntil + TimeSpan.FromMinutes(1));
         await RefreshAsync();
         Assert.Equal(successor, (await TokenAsync()).Kid);
-        Assert.Equal([first.Id, successor], (await PublishedKeyIdsAsync()).Order());
+        Assert.Equal(new[] { first.Id, successor }.Order(), (await PublishedKeyIdsAsync()).Order());
         Assert.True((await ValidateAsync(old.EncodedToken)).IsValid, "a token of the retired key, still in its lifetime, validates");
         Assert.True((await ValidateAsync((await TokenAsync()).EncodedToken)).IsValid);
 

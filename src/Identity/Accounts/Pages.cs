@@ -27,11 +27,11 @@ internal static class Pages
     }
 
     /// <summary>A labelled input; <paramref name="error"/> shown above it when the last attempt was refused.</summary>
-    public static string Field(string name, string label, string type, string autocomplete, string? error = null, string? hint = null) =>
+    public static string Field(string name, string label, string type, string autocomplete, string? error = null, string? hint = null, bool numeric = false) =>
         $"""
         <div class="field"><label for="{name}">{Encode(label)}</label>{(hint is null ? "" : $"<span class=\"hint\">{Encode(hint)}</span>")}
         {(error is null ? "" : $"<p class=\"error\" id=\"{name}-error\">{Encode(error)}</p>")}
-        <input id="{name}" name="{name}" type="{type}" autocomplete="{autocomplete}"{(error is null ? "" : $" aria-describedby=\"{name}-error\"")}></div>
+        <input id="{name}" name="{name}" type="{type}" autocomplete="{autocomplete}"{(numeric ? " inputmode=\"numeric\"" : "")}{(error is null ? "" : $" aria-describedby=\"{name}-error\"")}></div>
         """;
 
     public static IResult Page(string title, string body, int status = StatusCodes.Status200OK) =>

@@ -83,7 +83,7 @@ public static class PartnerSignIn
         Pages.Page("Enter your code",
             "<p>Open your authenticator app and enter the 6-digit code it shows for CareMesh.</p>" +
             Pages.Form(http, antiforgery, CodePath,
-                Pages.Field("code", "Code", "text\" inputmode=\"numeric", "one-time-code", error) + """<button type="submit">Sign in</button>""",
+                Pages.Field("code", "Code", "text", "one-time-code", error, numeric: true) + """<button type="submit">Sign in</button>""",
                 ("returnUrl", returnUrl)),
             status);
 
@@ -137,7 +137,7 @@ public static class PartnerSignIn
             <img src="{qrCode}" alt="QR code for your authenticator app" width="200" height="200">
             <p>Or enter this key in the app: <code class="key">{Pages.Encode(secret)}</code></p>
             {Pages.Form(http, antiforgery, EnrolmentPath,
-                Pages.Field("code", "The 6-digit code the app now shows", "text\" inputmode=\"numeric", "one-time-code", error) + """<button type="submit">Finish</button>""",
+                Pages.Field("code", "The 6-digit code the app now shows", "text", "one-time-code", error, numeric: true) + """<button type="submit">Finish</button>""",
                 ("returnUrl", returnUrl))}
             """,
             error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);

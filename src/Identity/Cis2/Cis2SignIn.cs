@@ -42,7 +42,8 @@ public static class Cis2SignIn
         {
             client.AllowAuthorizationCodeFlow();
             client.SetRedirectionEndpointUris(CallbackPath);
-            client.UseAspNetCore().EnableRedirectionEndpointPassthrough().DisableTransportSecurityRequirement();
+            // Errors too (a refused or forged answer, the person cancelling at CIS2) come to the callback: a page and a security event.
+            client.UseAspNetCore().EnableRedirectionEndpointPassthrough().EnableErrorPassthrough().DisableTransportSecurityRequirement();
             client.UseSystemNetHttp();
             var registration = new OpenIddictClientRegistration
             {
@@ -82,7 +83,8 @@ public static class Cis2SignIn
         var result = await http.AuthenticateAsync(OpenIddictClientAspNetCoreDefaults.AuthenticationScheme);
         if (result.Principal is not { } cis2 || cis2.GetClaim(Claims.Subject) is not { Length: > 0 } subject)
         {
-            await events.RecordAsync(SecurityEventKinds.SignInFailed, detail: "NHS CIS2 sign-in did not complete");
+            var error = result.Properties?.GetString(OpenIddictClientAspNetCoreConstants.Properties.Error) ?? "no subject";
+            await events.RecordAsync(SecurityEventKinds.SignInFailed, detail: $"NHS CIS2 sign-in did not complete: {error}");
             return Pages.Page("Sign-in did not complete", "<p>Signing in with NHS CIS2 did not complete. Please try again.</p>", StatusCodes.Status400BadRequest);
         }
 

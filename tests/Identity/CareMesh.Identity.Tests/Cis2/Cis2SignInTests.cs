@@ -138,11 +138,16 @@ public sealed class Cis2SignInTests(Cis2Factory factory) : IClassFixture<Cis2Fac
     [Fact]
     public async Task A_callback_that_did_not_come_from_CIS2_signs_no_one_in()
     {
+        var before = await factory.LastSecurityEventIdAsync();
         using var browser = factory.CreateSecureBrowser();
 
         using var forged = await browser.GetAsync("/account/cis2/callback?code=made-up&state=made-up");
 
-        Assert.InRange((int)forged.StatusCode, 400, 499);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("did not complete", (await BrowserSession.PageAsync(forged)).QuerySelector("h1")!.TextContent);
         Assert.False(await factory.InDatabaseAsync(db => db.UserLogins.AnyAsync()));
+        var failed = Assert.Single(await factory.SecurityEventsAfterAsync(before), e => e.Kind == SecurityEventKinds.SignInFailed);
+        Assert.StartsWith("NHS CIS2 sign-in did not complete: ", failed.Detail);
+        Assert.DoesNotContain("made-up", failed.Detail);
     }
 }

@@ -26,6 +26,7 @@ public static class AccountsApi
             .WithDescription("It signs in no more, and every token and sign-in it holds is revoked at once: its refresh tokens are refused from now.");
         accounts.MapPost("/{id}/enable", EnableAsync).WithSummary("Enable a disabled account, and end a lockout");
         accounts.MapPost("/{id}/reset-authenticator", ResetAuthenticatorAsync)
+            .Refuses(StatusCodes.Status409Conflict)
             .WithSummary("Reset a partner's authenticator")
             .WithDescription("The old authenticator's codes are refused; the partner enrols a new one at their next sign-in. Their tokens are revoked.");
     }

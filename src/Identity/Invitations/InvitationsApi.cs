@@ -32,6 +32,7 @@ public static class InvitationsApi
     {
         var invitations = app.MapGroup(Path).WithTags("Invitations").RequireAuthorization(CareMeshPolicies.TeamLeads);
         invitations.MapPost("", InviteAsync)
+            .Refuses(StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Invite a VCS partner's user to have an account")
             .WithDescription("Emails a link, good once and for Identity:Invitations:ValidFor, where the person sets a password and enrols an authenticator app. "
                              + "The account is a vcs-partner at the given directory organisation; the caller's organisation sponsors it.");

@@ -132,6 +132,20 @@ public sealed class AuthorizationCodeTests(IdentityFactory factory) : IClassFixt
         await AssertRefusedHereAsync(response, "invalid_request");
     }
 
+    [Theory]
+    [InlineData("nobody")]
+    [InlineData(IdentityFactory.ImporterId)]
+    [InlineData(DevelopmentGrant.ClientId)]
+    public async Task A_client_that_may_not_sign_users_in_is_refused_without_redirecting(string clientId)
+    {
+        using var browser = factory.CreateBrowser();
+        await OAuth.SignInAsync(browser, OAuth.AuthorizeUrl(OAuth.Pkce.Create(), "s", "n"), Coordinator);
+
+        var response = await browser.GetAsync(OAuth.AuthorizeUrl(OAuth.Pkce.Create(), "s", "n", clientId: clientId));
+
+        await AssertRefusedHereAsync(response, "invalid_request");
+    }
+
     [Fact]
     public async Task A_code_redeemed_with_another_redirect_uri_than_it_was_issued_for_is_refused()
     {
@@ -188,7 +202,8 @@ public sealed class AuthorizationCodeTests(IdentityFactory factory) : IClassFixt
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
-        Assert.Contains(error, await response.Content.ReadAsStringAsync());
+        // OpenIddict's own error page: the error as text, for the person at the browser.
+        Assert.Contains($"error:{error}", await response.Content.ReadAsStringAsync());
     }
 
     private async Task<(string Code, OAuth.Pkce Pkce)> CodeAsync()

@@ -1,8 +1,11 @@
 using CareMesh.Identity.Accounts;
+using CareMesh.Identity.Cis2;
 using CareMesh.Identity.Clients;
 using CareMesh.Identity.Connect;
 using CareMesh.Identity.Data;
+using CareMesh.Identity.Invitations;
 using CareMesh.Identity.Keys;
+using CareMesh.Identity.Mail;
 using CareMesh.Identity.SecurityEvents;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -29,19 +32,34 @@ public static class Extensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<SecurityEventLog>();
         builder.Services.AddSingleton<TokenClaims>();
+        builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
+        builder.Services.AddSingleton(IMailSender.For);
+        builder.Services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.Section);
+        builder.Services.AddOptions<Cis2Options>().BindConfiguration(Cis2Options.Section);
+        builder.Services.AddScoped<Authenticator>();
 
         // Cookies and the provider's keys are protected with a key ring every replica shares, kept in identitydb.
         builder.Services.AddDataProtection().SetApplicationName("CareMesh.Identity").PersistKeysToDbContext<IdentityDbContext>();
 
         builder.Services.AddIdentityCore<Account>(identity =>
             {
-                identity.User.RequireUniqueEmail = true;
+                // Staff from CIS2 have no email here; a partner's is unique (AccountEmails).
+                identity.User.RequireUniqueEmail = false;
+                // Length over complexity (PasswordPolicy): no composition rules.
+                identity.Password = new PasswordOptions
+                {
+                    RequiredLength = PasswordPolicy.MinimumLength, RequiredUniqueChars = 1,
+                    RequireDigit = false, RequireLowercase = false, RequireUppercase = false, RequireNonAlphanumeric = false,
+                };
                 identity.Lockout.MaxFailedAccessAttempts = 5;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddSignInManager()
             .AddEntityFrameworkStores<IdentityDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<AuthenticatorTokenProvider>(Authenticator.ProviderName)
+            .AddPasswordValidator<PasswordPolicy>()
+            .AddUserValidator<AccountEmails>();
         // The bearer scheme stays the default (service defaults): the sign-in cookie is asked for by name.
         builder.Services.AddAuthentication().AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(cookie =>
@@ -68,7 +86,7 @@ public static class Extensions
         builder.Services.AddHostedService<ClientRegistrations>();
 
         var development = builder.Environment.IsDevelopment();
-        builder.Services.AddOpenIddict()
+        var openIddict = builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
             .AddServer(server =>
             {
@@ -111,6 +129,7 @@ public static class Extensions
                 // Inside the deployment TLS ends at the load balancer in front of the gateway.
                 aspNetCore.DisableTransportSecurityRequirement();
             });
+        builder.AddCis2(builder.Configuration.GetSection(Cis2Options.Section).Get<Cis2Options>() ?? new Cis2Options(), openIddict);
     }
 
     public static void MapIdentity(this WebApplication app)
@@ -118,5 +137,9 @@ public static class Extensions
         app.UseAntiforgery();
         app.MapConnectApi();
         app.MapSignInPages();
+        app.MapCis2SignIn();
+        app.MapInvitationPages();
+        app.MapInvitationsApi();
+        app.MapAccountsApi();
     }
 }

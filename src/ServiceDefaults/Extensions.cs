@@ -33,10 +33,11 @@ public static class ServiceDefaultsExtensions
     public const string LiveTag = "live";
 
     /// <summary>
-    /// Paths whose next segment is itself a credential (a calendar feed's secret link): their requests
-    /// are never traced, so the secret reaches no span, in the gateway or the service.
+    /// Paths whose next segment is itself a credential (a calendar feed's secret link, an account
+    /// invitation's link, directly and behind the gateway's <c>/identity</c>): their requests are never
+    /// traced, so the secret reaches no span, in the gateway or the service.
     /// </summary>
-    public static readonly string[] SecretBearingPaths = ["/calendar"];
+    public static readonly string[] SecretBearingPaths = ["/calendar", "/account/invitation", "/identity/account/invitation"];
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

@@ -15,6 +15,15 @@ public sealed class Account : IdentityUser
     /// <summary>An ODS code, or a VCS partner's directory organisation id.</summary>
     public required string Organisation { get; set; }
 
+    /// <summary>
+    /// For a partner's account: the organisation (an ODS code) of the team lead who invited it, whose team leads
+    /// manage it. None for staff and seeded accounts.
+    /// </summary>
+    public string? SponsorOrganisation { get; set; }
+
+    /// <summary>The 30-second step of the last authenticator code accepted: a code is good once, and never an older one.</summary>
+    public long? AuthenticatorStep { get; set; }
+
     /// <summary>When the account was disabled; a disabled account signs in no more and its refresh tokens are refused.</summary>
     public DateTimeOffset? DisabledAt { get; set; }
 }

@@ -1,4 +1,5 @@
 using CareMesh.Identity.Accounts;
+using CareMesh.Identity.Invitations;
 using CareMesh.Identity.Keys;
 using CareMesh.Identity.SecurityEvents;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -17,6 +18,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -28,6 +30,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             account.Property(a => a.DisplayName).HasMaxLength(Account.MaxNameLength);
             account.Property(a => a.Role).HasMaxLength(50);
             account.Property(a => a.Organisation).HasMaxLength(50);
+            account.Property(a => a.SponsorOrganisation).HasMaxLength(50);
         });
 
         builder.Entity<SigningKey>(key =>
@@ -47,11 +50,27 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             security.Property(e => e.Kind).HasMaxLength(50);
             security.Property(e => e.AccountId).HasMaxLength(200);
             security.Property(e => e.ClientId).HasMaxLength(200);
+            security.Property(e => e.ActorId).HasMaxLength(200);
             security.Property(e => e.Address).HasMaxLength(64);
             security.Property(e => e.TraceId).HasMaxLength(32);
             security.Property(e => e.Detail).HasMaxLength(300);
             security.HasIndex(e => new { e.AccountId, e.OccurredAt });
             security.HasIndex(e => new { e.Kind, e.OccurredAt });
+        });
+
+        builder.Entity<Invitation>(invitation =>
+        {
+            invitation.ToTable("invitations");
+            invitation.HasKey(i => i.Id);
+            invitation.Property(i => i.SecretHash).HasMaxLength(32);
+            invitation.HasIndex(i => i.SecretHash).IsUnique();
+            invitation.Property(i => i.Email).HasMaxLength(Invitation.MaxEmailLength);
+            invitation.Property(i => i.DisplayName).HasMaxLength(Account.MaxNameLength);
+            invitation.Property(i => i.Organisation).HasMaxLength(50);
+            invitation.Property(i => i.SponsorOrganisation).HasMaxLength(50);
+            invitation.Property(i => i.InvitedBy).HasMaxLength(200);
+            invitation.Property(i => i.AccountId).HasMaxLength(200);
+            invitation.HasIndex(i => i.Email);
         });
     }
 }

@@ -9,7 +9,7 @@ public sealed class SecurityEventLog(IdentityDbContext db, IHttpContextAccessor 
     /// <summary>Whether this request (the log is scoped) has recorded an event already.</summary>
     public bool Recorded { get; private set; }
 
-    public async Task RecordAsync(string kind, string? accountId = null, string? clientId = null, string? detail = null, CancellationToken cancellationToken = default)
+    public async Task RecordAsync(string kind, string? accountId = null, string? clientId = null, string? detail = null, string? actorId = null, CancellationToken cancellationToken = default)
     {
         db.SecurityEvents.Add(new SecurityEvent
         {
@@ -18,6 +18,7 @@ public sealed class SecurityEventLog(IdentityDbContext db, IHttpContextAccessor 
             // A refused request's client id is whatever the caller sent: cut to the column, never a failed write.
             AccountId = Cut(accountId, 200),
             ClientId = Cut(clientId, 200),
+            ActorId = Cut(actorId, 200),
             Address = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
             TraceId = Activity.Current?.TraceId.ToString(),
             Detail = Cut(detail, 300),

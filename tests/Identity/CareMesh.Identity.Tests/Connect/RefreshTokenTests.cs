@@ -22,7 +22,7 @@ public sealed class RefreshTokenTests(IdentityFactory factory) : IClassFixture<I
 
         Assert.Equal(3, new[] { signedIn.RefreshToken, first.RefreshToken, second.RefreshToken }.Distinct().Count());
         Assert.Equal(Partner, second.Access.Subject);
-        Assert.Equal(Accounts.DevelopmentAccounts.PartnerOrganisation, second.Access.GetClaim("org").Value);
+        Assert.Equal(Identity.Accounts.DevelopmentAccounts.PartnerOrganisation, second.Access.GetClaim("org").Value);
         Assert.Equal(CareMeshRoles.VcsPartner, second.Access.GetClaim("selected_roleid").Value);
         Assert.True(second.Access.IssuedAt > signedIn.Access.IssuedAt);
     }

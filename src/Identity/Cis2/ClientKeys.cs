@@ -1,0 +1,26 @@
+using CareMesh.Identity.Keys;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Client;
+
+namespace CareMesh.Identity.Cis2;
+
+/// <summary>
+/// The client protects its state tokens (the round trip to CIS2, minutes long) with the provider's own keys, which
+/// every replica shares, so CIS2's answer may come back to any replica. The keys current when the options are built.
+/// </summary>
+internal sealed class ClientKeys(SigningKeyRing ring) : IConfigureOptions<OpenIddictClientOptions>
+{
+    public void Configure(OpenIddictClientOptions options)
+    {
+        foreach (var key in ring.Keys.Signing)
+        {
+            options.SigningCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
+        }
+
+        foreach (var key in ring.Keys.Encryption)
+        {
+            options.EncryptionCredentials.Add(new EncryptingCredentials(key, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+        }
+    }
+}

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
 using System.Security.Claims;
 using System.Security.Cryptography;
@@ -24,7 +26,15 @@ public static class InvitationsApi
 {
     public const string Path = "/api/accounts/invitations";
 
-    public sealed record InvitationRequest(string? Email, string? DisplayName, string? Organisation);
+    public sealed record InvitationRequest(
+        [property: Required, Email, MaxLength(Invitation.MaxEmailLength), Description("The person's work email address; the invitation goes there.")]
+        [Display(Name = "email address")] string? Email,
+        [property: Required, Text(Account.MaxNameLength), Description("The person's name, as colleagues will see it.")]
+        [Display(Name = "person's name")] string? DisplayName,
+        [property: Required, RegularExpression(GuidPattern), Description("The partner's organisation id in the CareMesh directory.")]
+        [Display(Name = "directory organisation id")] string? Organisation);
+
+    private const string GuidPattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
     public sealed record InvitationCreated(Guid Id, string Email, string DisplayName, string Organisation, string SponsorOrganisation, DateTimeOffset ExpiresAt);
 
@@ -42,19 +52,14 @@ public static class InvitationsApi
         InvitationRequest request, ClaimsPrincipal user, HttpContext http, IdentityDbContext db, UserManager<Account> accounts,
         IMailSender mail, IOptions<InvitationOptions> options, IOptions<ProviderOptions> provider, TimeProvider clock, SecurityEventLog events)
     {
-        var errors = new Dictionary<string, string[]>();
-        var email = request.Email?.Trim();
-        if (email is not { Length: > 0 and <= Invitation.MaxEmailLength } || !MailAddress.TryCreate(email, out var address) || address.Address != email || address.DisplayName.Length > 0)
+        // The record's attributes (which its OpenAPI schema shows), then what mail needs: a plain address that parses as one.
+        var errors = RequestValidation.Errors(request, clock);
+        if (errors.Count == 0 && (!MailAddress.TryCreate(request.Email, out var address) || address.Address != request.Email || address.DisplayName.Length > 0))
         {
-            errors["email"] = ["An email address is required (at most 256 characters)."];
+            errors["email"] = ["The email address must be a plain address, such as name@partner.org.uk."];
         }
 
-        if (request.DisplayName is not { Length: > 0 and <= Account.MaxNameLength })
-        {
-            errors["displayName"] = ["The person's name is required (at most 200 characters)."];
-        }
-
-        if (!Guid.TryParse(request.Organisation, out var organisation) || organisation == Guid.Empty)
+        if (errors.Count == 0 && Guid.Parse(request.Organisation!) == Guid.Empty)
         {
             errors["organisation"] = ["The partner's directory organisation id is required."];
         }
@@ -74,9 +79,11 @@ public static class InvitationsApi
             return TypedResults.Problem("No mail delivery is configured, so no invitation can be sent.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
+        var email = request.Email!;
+        var organisation = Guid.Parse(request.Organisation!);
         var now = clock.GetUtcNow();
         var normalised = accounts.NormalizeEmail(email);
-        if (await accounts.FindByEmailAsync(email!) is not null
+        if (await accounts.FindByEmailAsync(email) is not null
             || await db.Invitations.AnyAsync(i => i.Email.ToUpper() == normalised && i.AcceptedAt == null && i.ExpiresAt > now))
         {
             return TypedResults.Problem("There is already an account, or an invitation still open, for this email address.", statusCode: StatusCodes.Status409Conflict);
@@ -87,7 +94,7 @@ public static class InvitationsApi
         {
             Id = Guid.CreateVersion7(now),
             SecretHash = HashOf(secret),
-            Email = email!,
+            Email = email,
             DisplayName = request.DisplayName!,
             Organisation = organisation.ToString(),
             SponsorOrganisation = sponsor,

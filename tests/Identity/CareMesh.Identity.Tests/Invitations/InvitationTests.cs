@@ -168,6 +168,9 @@ public sealed class InvitationTests(PartnerFactory factory) : IClassFixture<Part
     [InlineData("""{"email":"pat@partner.example","displayName":"","organisation":"6f1c2b7e-1a0d-4c55-9b2e-52f0b7c0e4aa"}""", "displayName")]
     [InlineData("""{"email":"pat@partner.example","displayName":"Pat","organisation":"Y00002"}""", "organisation")]
     [InlineData("""{"email":"pat@partner.example","displayName":"Pat"}""", "organisation")]
+    // Longer than the invitations table holds, though an email address may be 320 characters.
+    [InlineData("""{"email":"pppppppppppppppppppppppppppppppppppppppppppppppppppppppppppp@partnerpartnerpartnerpartnerpartnerpartnerpartnerpartnerpartnerpartnerpartnerpartnerpartnerpartnerpartnerpartnerpartnerpartnerpartnerpartnerpartnerpartnerpartnerpartnerpartnerpartnerpartnerpartnerpartnerpartner.example","displayName":"Pat","organisation":"6f1c2b7e-1a0d-4c55-9b2e-52f0b7c0e4aa"}""", "email")]
+    [InlineData("""{"email":"pat@partner.example","displayName":"Pat","organisation":"00000000-0000-0000-0000-000000000000"}""", "organisation")]
     public async Task Bad_input_is_a_problem_naming_the_field_and_nothing_is_written_or_sent(string json, string field)
     {
         using var teamLead = factory.CreateClientAs(CareMeshRoles.TeamLead);

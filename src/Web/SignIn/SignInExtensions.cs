@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace CareMesh.Web.SignIn;
 
@@ -57,6 +58,9 @@ internal static class SignInExtensions
                 oidc.ClientSecret = configuration["Identity:Clients:Web:Secret"];
                 oidc.ResponseType = "code";
                 oidc.UsePkce = true;
+                // The code comes back in the redirect's query, as OAuth 2.1 has it: single-use and bound to the PKCE
+                // verifier. The handler's default, a self-posting form, needs an inline script the provider's CSP refuses.
+                oidc.ResponseMode = OpenIdConnectResponseMode.Query;
                 oidc.SaveTokens = true;
                 oidc.MapInboundClaims = false;
                 oidc.GetClaimsFromUserInfoEndpoint = true;

@@ -1,9 +1,11 @@
+using Microsoft.Playwright;
+
 namespace CareMesh.Browser.Tests;
 
 /// <summary>
 /// The workspace's pages that need no sign-in, through the real gateway: the NHS.UK page itself (header,
 /// skip link, footer, the frontend's styles and script from the app, not a CDN), accessible and usable at 320px.
-/// The signed-in journeys follow once the Identity service's development sign-in is on main.
+/// And the way in: signing in at the Identity service behind the gateway, as a developer does with a seeded account.
 /// </summary>
 public class WorkspacePageTests(WorkspaceFixture workspace) : IClassFixture<WorkspaceFixture>
 {
@@ -52,6 +54,26 @@ public class WorkspacePageTests(WorkspaceFixture workspace) : IClassFixture<Work
         await page.Keyboard.PressAsync("Enter");
 
         Assert.Equal("maincontent", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_care_coordinator_signs_in_at_the_provider_and_lands_on_their_caseload()
+    {
+        var page = await workspace.Chromium.NewPageAsync();
+
+        await page.GotoAsync(workspace.Platform.GatewayUrl + "/caseload");
+
+        // The provider's own page, behind the gateway: in Development it offers a seeded account for each role.
+        Assert.StartsWith(workspace.Platform.GatewayUrl + "/identity/account/login", page.Url);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Casey Coordinator" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.True(page.Url == workspace.Platform.GatewayUrl + "/caseload", $"{page.Url}: {await page.Locator("body").InnerTextAsync()}");
+        Assert.Equal("My caseload", (await page.Locator("h1").InnerTextAsync()).Trim());
+        // The page read the caseload from Referrals with the signed-in user's token: counts, not an error.
+        Assert.Equal(0, await page.Locator(".nhsuk-error-summary").CountAsync());
+        Assert.Contains("open referrals", await page.Locator("#maincontent").InnerTextAsync());
+        Assert.Empty(await Chromium.AccessibilityViolationsAsync(page));
         await page.Context.CloseAsync();
     }
 }

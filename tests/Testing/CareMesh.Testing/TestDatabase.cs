@@ -19,13 +19,28 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ValueTask DisposeAsync() => DropAsync(Name);
 
-    /// <summary>Drops <paramref name="name"/> even while something is still connected to it.</summary>
+    /// <summary>
+    /// Drops <paramref name="name"/> even while something is still connected to it. FORCE waits only five seconds
+    /// for the sessions it ends to exit, which a loaded machine can overrun (55006, in use): then it tries again.
+    /// </summary>
     public static async ValueTask DropAsync(string name)
     {
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestServers.Postgres) { Database = "postgres" }.ConnectionString);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestServers.Postgres) { Database = "postgres" }.ConnectionString);
+                await admin.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (attempt < 5)
+            {
+                Console.Error.WriteLine($"Dropping test database {name} failed ({e.SqlState}: {e.MessageText}); trying again.");
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+        }
     }
 }

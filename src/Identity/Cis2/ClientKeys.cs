@@ -1,6 +1,5 @@
 using CareMesh.Identity.Keys;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Client;
 
 namespace CareMesh.Identity.Cis2;
@@ -13,14 +12,7 @@ internal sealed class ClientKeys(SigningKeyRing ring) : IConfigureOptions<OpenId
 {
     public void Configure(OpenIddictClientOptions options)
     {
-        foreach (var key in ring.Keys.Signing)
-        {
-            options.SigningCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
-        }
-
-        foreach (var key in ring.Keys.Encryption)
-        {
-            options.EncryptionCredentials.Add(new EncryptingCredentials(key, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
-        }
+        options.SigningCredentials.AddRange(ring.Keys.AsSigningCredentials());
+        options.EncryptionCredentials.AddRange(ring.Keys.AsEncryptingCredentials());
     }
 }

@@ -132,6 +132,13 @@ public sealed class SigningKeyRing(
         public bool SameAs(KeySet other) =>
             Signing.Select(k => k.KeyId).SequenceEqual(other.Signing.Select(k => k.KeyId)) &&
             Encryption.Select(k => k.KeyId).SequenceEqual(other.Encryption.Select(k => k.KeyId));
+
+        /// <summary>The keys as OpenIddict's server and client take them, in the ring's order.</summary>
+        public IEnumerable<SigningCredentials> AsSigningCredentials() =>
+            Signing.Select(key => new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
+
+        public IEnumerable<EncryptingCredentials> AsEncryptingCredentials() =>
+            Encryption.Select(key => new EncryptingCredentials(key, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
     }
 }
 
@@ -141,15 +148,8 @@ internal sealed class ServerKeys(SigningKeyRing ring) : IConfigureOptions<OpenId
     public void Configure(OpenIddictServerOptions options)
     {
         // OpenIddict then sorts these, but treats RSA keys as equal and the sort keeps such short lists in order.
-        foreach (var key in ring.Keys.Signing)
-        {
-            options.SigningCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
-        }
-
-        foreach (var key in ring.Keys.Encryption)
-        {
-            options.EncryptionCredentials.Add(new EncryptingCredentials(key, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
-        }
+        options.SigningCredentials.AddRange(ring.Keys.AsSigningCredentials());
+        options.EncryptionCredentials.AddRange(ring.Keys.AsEncryptingCredentials());
     }
 }
 

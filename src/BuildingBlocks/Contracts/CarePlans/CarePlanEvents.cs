@@ -33,13 +33,15 @@ public sealed record CarePlanAgreed(
 public sealed record GpCopy(string Sharing, IReadOnlyList<SnomedConcept> Codes, string? Narrative);
 
 /// <summary>A plan's review date has arrived. Published once per due review.</summary>
+/// <param name="PracticeOds">The person's practice, so a consumer that has not heard of them yet still knows whose team it is. Added later: null from older publishers.</param>
 public sealed record CarePlanReviewDue(
     Guid CarePlanId,
     Guid? ReferralId,
     string NhsNumber,
     DateOnly ReviewDue,
     string? CareCoordinatorUserId,
-    DateTimeOffset DetectedAt);
+    DateTimeOffset DetectedAt,
+    string? PracticeOds = null);
 
 /// <summary>A plan was closed (the episode ended, the person declined, or they moved away).</summary>
 /// <param name="Codes">What a GP record codes of the closing (care planning declined, when the person declined); empty otherwise. Added later: null from older publishers.</param>

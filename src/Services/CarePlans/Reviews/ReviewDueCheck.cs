@@ -27,7 +27,7 @@ public sealed class ReviewDueCheck(CarePlansDbContext db, TimeProvider clock) : 
         foreach (var plan in due)
         {
             plan.ReviewDueAnnouncedFor = plan.ReviewDue;
-            db.AddIntegrationEvent(new CarePlanReviewDue(plan.Id, plan.ReferralId, plan.NhsNumber, plan.ReviewDue!.Value, plan.CareCoordinatorUserId, now), clock);
+            db.AddIntegrationEvent(new CarePlanReviewDue(plan.Id, plan.ReferralId, plan.NhsNumber, plan.ReviewDue!.Value, plan.CareCoordinatorUserId, now, plan.PracticeOds), clock);
             db.Audit(system, "care-plan.review-due", "care-plan", plan.Id.ToString(), plan.NhsNumber, AuditOutcomes.Succeeded, clock);
         }
     }

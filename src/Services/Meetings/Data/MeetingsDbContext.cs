@@ -135,6 +135,7 @@ public sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> option
             person.Property(p => p.CareCoordinatorName).HasMaxLength(200);
             person.Property(p => p.PlanStatus).HasMaxLength(20);
             person.Property(p => p.LatestEscalation).HasMaxLength(AgendaItem.MaxTextLength);
+            person.Property(p => p.RowVersion).IsRowVersion();
             person.Ignore(p => p.DisplayName);
         });
 

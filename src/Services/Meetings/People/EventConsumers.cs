@@ -12,7 +12,9 @@ namespace CareMesh.Meetings.People;
 /// What the events Meetings receives do to its record of a person, and to the proposals for an MDT.
 /// Every consumer runs behind the inbox (one effect per message id); a proposal is also unique per
 /// event (<see cref="AgendaProposal.SourceKey"/>), so the same event sent again under a new message
-/// id proposes nothing twice.
+/// id proposes nothing twice. Events about one person arrive on several queues at once: the person's row
+/// carries a concurrency token, so two consumers writing it together cannot lose one's change (the later
+/// one fails, is retried by its consumer definition and reads the other's).
 /// </summary>
 public sealed class PersonRecords(MeetingsDbContext db, TimeProvider clock)
 {
@@ -114,6 +116,7 @@ public sealed class CarePlanReviewDueConsumer(PersonRecords people) : IConsumer<
         var message = context.Message;
         var person = await people.FindOrAddAsync(message.NhsNumber, context.CancellationToken);
         person.CarePlanId = message.CarePlanId;
+        person.PracticeOds ??= message.PracticeOds;
         person.PlanStatus = "review-due";
         person.ReviewDue = message.ReviewDue;
         people.Audit(Actor, message.NhsNumber);

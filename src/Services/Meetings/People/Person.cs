@@ -28,5 +28,8 @@ public sealed class Person
     public DateTimeOffset? LatestEscalationAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>PostgreSQL's row version (<c>xmin</c>): a concurrent change to the same person is refused, not overwritten.</summary>
+    public uint RowVersion { get; set; }
+
     public string? DisplayName => GivenName is null && FamilyName is null ? null : $"{GivenName} {FamilyName}".Trim();
 }

@@ -94,7 +94,7 @@ public class AgendaTests(MeetingsServiceFactory factory) : IClassFixture<Meeting
         var routine = Accepted("9449306621", "routine", "standard");
         var escalation = new EscalationRaised(Guid.NewGuid(), Guid.NewGuid(), "9434765919", "Y00001", "urgent", "Not eating, daughter worried",
             new TeamMember("user-clinician", "Dr Asha Patel", "clinician"), "user-care-coordinator", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(4));
-        var review = new CarePlanReviewDue(Guid.NewGuid(), null, "9449305552", new DateOnly(2026, 12, 1), "user-care-coordinator", DateTimeOffset.UtcNow);
+        var review = new CarePlanReviewDue(Guid.NewGuid(), null, "9449305552", new DateOnly(2026, 12, 1), "user-care-coordinator", DateTimeOffset.UtcNow, "Y00001");
         foreach (var message in new object[] { urgent, complex, routine, escalation, review })
         {
             var messageId = Guid.NewGuid();

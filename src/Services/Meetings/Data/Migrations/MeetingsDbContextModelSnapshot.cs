@@ -691,6 +691,12 @@ namespace CareMesh.Meetings.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("risk_flags");
 
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");

@@ -1,2 +1,2 @@
-// Each fixture starts the whole platform: one test class at a time on this machine's cores.
+// The platform is started once for all browser tests (WorkspaceCollection); one test at a time drives it.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]

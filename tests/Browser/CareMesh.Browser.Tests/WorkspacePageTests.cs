@@ -7,7 +7,8 @@ namespace CareMesh.Browser.Tests;
 /// skip link, footer, the frontend's styles and script from the app, not a CDN), accessible and usable at 320px.
 /// And the way in: signing in at the Identity service behind the gateway, as a developer does with a seeded account.
 /// </summary>
-public class WorkspacePageTests(WorkspaceFixture workspace) : IClassFixture<WorkspaceFixture>
+[Collection(WorkspaceCollection.Name)]
+public class WorkspacePageTests(WorkspaceFixture workspace)
 {
     [Theory]
     [InlineData("/account/signed-out", "You have signed out")]

@@ -97,7 +97,9 @@ public static class CareMeshPlatform
         var web = projects.Web("web")
             .WithHttpEndpoint(isProxied: false)
             .WithCareMeshDefaults(settings, identity)
-            .WithReference(gateway);
+            .WithReference(gateway)
+            // Live pages hear the services' events; without the broker they still work, so no WaitFor.
+            .WithReference(messaging, "messaging");
         gateway.WithReference(web);
 
         var queues = builder.AddQueues(settings, messaging);

@@ -1,6 +1,7 @@
 using CareMesh.Web.Components;
 using CareMesh.Web.Components.Referrals;
 using CareMesh.Web.Gateway;
+using CareMesh.Web.Live;
 using CareMesh.Web.SignIn;
 
 namespace CareMesh.Web;
@@ -16,6 +17,7 @@ internal static class Extensions
         builder.Services.AddOptions<WorkspaceOptions>().BindConfiguration(WorkspaceOptions.Section);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.AddSignIn();
+        builder.AddLiveUpdates();
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddTransient<UserAccessToken>();
@@ -32,6 +34,7 @@ internal static class Extensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapSignIn();
         app.MapOpenReferralCheck();
+        app.MapLiveUpdates();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -53,10 +53,17 @@ internal sealed class SessionCheck(IOptions<WorkspaceOptions> workspace, TokenRe
             {
                 context.Properties.UpdateTokenValue("id_token", idToken);
             }
+
+            // Kept whatever the request: the old refresh token is spent.
+            context.ShouldRenew = true;
         }
 
-        context.Properties.Items[LastSeen] = now.ToString("o", CultureInfo.InvariantCulture);
-        context.ShouldRenew = true;
+        // A live page's stream and re-reads are the page's doing, not the user's: they keep nobody signed in.
+        if (!Live.LiveUpdatesExtensions.IsBackground(context.HttpContext.Request))
+        {
+            context.Properties.Items[LastSeen] = now.ToString("o", CultureInfo.InvariantCulture);
+            context.ShouldRenew = true;
+        }
     }
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)

@@ -15,6 +15,9 @@ public sealed class WorkspaceFixture : IAsyncLifetime
 
     public string Url(string path) => Platform.GatewayUrl + path;
 
+    /// <summary>The gateway's API as other users, to set the scene a page is then looked at in.</summary>
+    public GatewayCalls Api => new(this);
+
     /// <summary>
     /// A fresh browser signed in at the Identity service as one of its development accounts (by the name its sign-in
     /// page shows, e.g. "Casey Coordinator"), landed on that role's home page.

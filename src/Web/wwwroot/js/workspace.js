@@ -1,5 +1,5 @@
 // The workspace's only script: the NHS.UK frontend's components, the NHS number checked as it is typed
-// (with a warning when the person already has an open referral), and the inactivity warning.
+// (with a warning when the person already has an open referral), the inactivity warning, and live pages.
 // Pages work without it: every check is made again on the server.
 import { initAll } from '../nhsuk/nhsuk-frontend.min.js';
 
@@ -133,4 +133,49 @@ if (inactivitySeconds > 0 && dialog) {
     }
   });
   start();
+}
+
+// Live pages: the server says when something this page shows has changed (GET /live, server-sent events, ids
+// only). The page reads itself again and swaps its content in, announced to screen readers; if the user has
+// typed into a form, nothing is swapped: they are told the page has changed, and lose nothing.
+if (inactivitySeconds > 0 && 'EventSource' in window) {
+  const main = document.getElementById('maincontent');
+  let typed = false;
+  document.addEventListener('input', () => { typed = true; });
+  const announcer = document.createElement('div');
+  announcer.className = 'nhsuk-u-visually-hidden';
+  announcer.setAttribute('aria-live', 'polite');
+  document.body.append(announcer);
+
+  const notice = (text) => {
+    main.querySelector('.caremesh-live-notice')?.remove();
+    const inset = document.createElement('div');
+    inset.className = 'nhsuk-inset-text caremesh-live-notice';
+    const p = document.createElement('p');
+    p.textContent = text;
+    inset.append(p);
+    main.prepend(inset);
+    announcer.textContent = text;
+  };
+
+  const source = new EventSource(`/live?page=${encodeURIComponent(location.pathname)}`);
+  source.addEventListener('ready', () => { document.body.dataset.live = 'listening'; });
+  source.addEventListener('changed', async (event) => {
+    const { what } = JSON.parse(event.data);
+    if (typed) {
+      notice(`${what} This page has changed since you opened it: save what you have typed, then reload the page to see the change.`);
+      return;
+    }
+    const answer = await fetch(location.href, { headers: { 'CareMesh-Live': 'refresh' } });
+    const fresh = answer.ok && !answer.redirected
+      ? new DOMParser().parseFromString(await answer.text(), 'text/html').getElementById('maincontent')
+      : null;
+    if (!fresh) {
+      notice(`${what} Reload the page to see the change.`);
+      return;
+    }
+    main.replaceChildren(...fresh.childNodes);
+    initAll(main);
+    notice(`Updated just now. ${what}`);
+  });
 }

@@ -9,6 +9,7 @@ var scenarios = new Dictionary<string, Func<BenchArguments, Task>>(StringCompare
     ["care-plans"] = CarePlansScenario.RunAsync,
     ["referrals"] = ReferralsScenario.RunAsync,
     ["identity"] = IdentityScenario.RunAsync,
+    ["workspace"] = WorkspaceScenario.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))

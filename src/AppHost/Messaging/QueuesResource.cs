@@ -120,13 +120,18 @@ public static class Queues
             {
                 State = KnownResourceStates.Running,
                 StartTimeStamp = snapshot.StartTimeStamp ?? DateTime.UtcNow,
-                Properties = [.. queues.OrderBy(queue => queue.Name, StringComparer.Ordinal).Select(queue => new ResourcePropertySnapshot(
+                // Every queue highlighted: the dashboard hides other custom properties behind a toggle, and the
+                // depths are what this resource is for. Queues holding failed messages come first.
+                Properties = [.. queues
+                    .OrderBy(queue => failed.Contains(queue) ? 0 : 1)
+                    .ThenBy(queue => queue.Name, StringComparer.Ordinal)
+                    .Select(queue => new ResourcePropertySnapshot(
                     $"queue.{queue.Name}",
                     string.Create(CultureInfo.InvariantCulture,
                         $"{queue.Messages} messages, {queue.Consumers} consumers, {queue.PublishRate:F1}/s in, {queue.DeliverRate:F1}/s out"))
                 {
                     DisplayName = queue.Name,
-                    IsHighlighted = queue is { IsErrorQueue: true, Messages: > 0 },
+                    IsHighlighted = true,
                 })],
             }).WithHealthReports([health]);
         }

@@ -39,13 +39,16 @@ public sealed class WorkspaceFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Chromium.InitializeAsync();
-        Platform = await TestPlatform.StartAsync("browser");
+        Platform = await TestPlatform.StartAsync("browser", dashboard: true);
     }
 
     public async Task DisposeAsync()
     {
         await Chromium.DisposeAsync();
-        await Platform.DisposeAsync();
+        if (Platform is not null)
+        {
+            await Platform.DisposeAsync();
+        }
     }
 }
 

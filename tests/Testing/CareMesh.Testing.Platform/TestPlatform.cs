@@ -22,12 +22,13 @@ public sealed class TestPlatform : IAsyncDisposable
     private readonly TestVirtualHost _broker;
     private readonly DevelopmentTokens _tokens;
 
-    private TestPlatform(DistributedApplication app, string databaseSuffix, TestVirtualHost broker, int gatewayPort)
+    private TestPlatform(DistributedApplication app, string databaseSuffix, TestVirtualHost broker, int gatewayPort, Uri? dashboardLogin)
     {
         App = app;
         _databaseSuffix = databaseSuffix;
         _broker = broker;
         GatewayUrl = $"http://localhost:{gatewayPort}";
+        DashboardLogin = dashboardLogin;
         _tokens = new DevelopmentTokens(new Uri($"{GatewayUrl}/identity/connect/token"));
     }
 
@@ -35,8 +36,14 @@ public sealed class TestPlatform : IAsyncDisposable
 
     public string GatewayUrl { get; }
 
+    /// <summary>The Aspire dashboard's login link, as the app host prints it (with its browser token); null when started without the dashboard.</summary>
+    public Uri? DashboardLogin { get; }
+
     /// <summary>This run's RabbitMQ virtual host (amqp:// URI), as the services use it.</summary>
     public string MessagingConnectionString => _broker.ConnectionString;
+
+    /// <summary>This run's RabbitMQ virtual host, to look into or to put a message on a queue directly.</summary>
+    public TestVirtualHost Broker => _broker;
 
     /// <summary>
     /// A token for <paramref name="role"/> at <paramref name="organisation"/> from this platform's identity provider,
@@ -51,12 +58,25 @@ public sealed class TestPlatform : IAsyncDisposable
     public string ConnectionStringOf(string database) =>
         new Npgsql.NpgsqlConnectionStringBuilder(TestServers.Postgres) { Database = database + _databaseSuffix }.ConnectionString;
 
-    /// <summary>Starts everything and returns once every resource is healthy.</summary>
-    public static async Task<TestPlatform> StartAsync(string purpose)
+    /// <summary>
+    /// Starts everything and returns once every resource is healthy; with <paramref name="dashboard"/>, the Aspire
+    /// dashboard too, on loopback ports of its own (plain HTTP, as <c>./caremesh up</c> runs it), every resource
+    /// sending it telemetry.
+    /// </summary>
+    public static async Task<TestPlatform> StartAsync(string purpose, bool dashboard = false)
     {
         var databaseSuffix = $"_{purpose}_{Guid.NewGuid():N}"[..(purpose.Length + 10)];
         var broker = await TestVirtualHost.CreateAsync(purpose);
         var gatewayPort = TestServers.FreeLoopbackPort();
+        string[] dashboardSettings = dashboard
+            ?
+            [
+                $"ASPNETCORE_URLS=http://localhost:{TestServers.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture)}",
+                $"ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:{TestServers.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture)}",
+                $"ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://localhost:{TestServers.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture)}",
+                "ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
+            ]
+            : [];
         DistributedApplication? app = null;
         try
         {
@@ -68,13 +88,14 @@ public sealed class TestPlatform : IAsyncDisposable
                 $"CareMesh:RabbitManagement={TestServers.RabbitManagement}",
                 $"CareMesh:GatewayPort={gatewayPort.ToString(CultureInfo.InvariantCulture)}",
                 $"CareMesh:DatabaseSuffix={databaseSuffix}",
-            ], (options, _) => options.DisableDashboard = true);
+                .. dashboardSettings,
+            ], (options, _) => options.DisableDashboard = !dashboard);
             app = await builder.BuildAsync();
             // Generous: on a shared 2-core machine seven .NET processes starting together take their time.
             using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
             await app.StartAsync(deadline.Token);
             await Task.WhenAll(Resources.Select(name => app.ResourceNotifications.WaitForResourceHealthyAsync(name, deadline.Token)));
-            return new TestPlatform(app, databaseSuffix, broker, gatewayPort);
+            return new TestPlatform(app, databaseSuffix, broker, gatewayPort, dashboard ? await DashboardLoginAsync(app, deadline.Token) : null);
         }
         catch
         {
@@ -87,6 +108,14 @@ public sealed class TestPlatform : IAsyncDisposable
             await DropAsync(databaseSuffix, broker);
             throw;
         }
+    }
+
+    /// <summary>The dashboard's login link (its address with the browser token), from the dashboard resource as the app host announces it.</summary>
+    private static async Task<Uri> DashboardLoginAsync(DistributedApplication app, CancellationToken cancellationToken)
+    {
+        var running = await app.ResourceNotifications.WaitForResourceAsync("aspire-dashboard",
+            update => update.Snapshot.Urls.Any(url => url.Url.Contains("/login?t=", StringComparison.Ordinal)), cancellationToken);
+        return new Uri(running.Snapshot.Urls.First(url => url.Url.Contains("/login?t=", StringComparison.Ordinal)).Url);
     }
 
     /// <summary>The process id of a resource's current run, as the dashboard shows it.</summary>

@@ -1,3 +1,4 @@
+using Xunit;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -49,6 +50,22 @@ public sealed class TestVirtualHost : IAsyncDisposable
         (await _management.PutAsJsonAsync($"api/exchanges/{Name}/{exchangePath}", new { type = "fanout", durable = true })).EnsureSuccessStatusCode();
         (await _management.PutAsJsonAsync($"api/queues/{Name}/{queue}", new { durable = true })).EnsureSuccessStatusCode();
         (await _management.PostAsJsonAsync($"api/bindings/{Name}/e/{exchangePath}/q/{queue}", new { routing_key = "" })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Declares a durable queue of that name, bound to nothing.</summary>
+    public async Task DeclareQueueAsync(string queue) =>
+        (await _management.PutAsJsonAsync($"api/queues/{Name}/{queue}", new { durable = true })).EnsureSuccessStatusCode();
+
+    public async Task DeleteQueueAsync(string queue) =>
+        (await _management.DeleteAsync($"api/queues/{Name}/{queue}")).EnsureSuccessStatusCode();
+
+    /// <summary>Puts one persistent message straight onto <paramref name="queue"/> (the default exchange), as a failed delivery would sit in an error queue.</summary>
+    public async Task PublishToQueueAsync(string queue, string body)
+    {
+        var response = await _management.PostAsJsonAsync($"api/exchanges/{Name}/amq.default/publish",
+            new { routing_key = queue, payload = body, payload_encoding = "string", properties = new { delivery_mode = 2, content_type = "application/json" } });
+        response.EnsureSuccessStatusCode();
+        Assert.True((await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("routed").GetBoolean(), $"nothing routed to {queue}");
     }
 
     /// <summary>

@@ -113,6 +113,27 @@ public class CarePlanPageTests(WorkspaceFixture workspace)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_referral_not_yet_accepted_offers_to_open_a_plan_by_hand_and_then_links_to_it()
+    {
+        var referral = await workspace.Api.ReferralReceivedAsync("Mary", "Seacole");
+        var page = await workspace.SignInAsync("Casey Coordinator");
+        await page.GotoAsync(workspace.Url($"/referrals/{referral}"));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open a care plan" }).ClickAsync();
+
+        Assert.Matches("/care-plans/[0-9a-f-]+$", page.Url);
+        Assert.Equal("Mary Seacole", (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Contains("Draft", await page.Locator(".nhsuk-tag").First.InnerTextAsync());
+        var plan = page.Url;
+        await page.GotoAsync(workspace.Url($"/referrals/{referral}"));
+        Assert.Equal(new Uri(plan).AbsolutePath, await page.GetByRole(AriaRole.Link, new() { Name = "View the care plan" }).GetAttributeAsync("href"));
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Open a care plan" }).CountAsync());
+        await page.GotoAsync(plan + "/sections/nothing-of-the-kind");
+        Assert.Equal("Page not found", (await page.Locator("h1").InnerTextAsync()).Trim());
+        await page.Context.CloseAsync();
+    }
+
     private static ILocator Row(IPage page, string key) => page.Locator(".nhsuk-summary-list__row", new() { HasText = key });
 
     /// <summary>Submits the form and waits for the plan's page: a refusal would stay on the form with its error summary.</summary>

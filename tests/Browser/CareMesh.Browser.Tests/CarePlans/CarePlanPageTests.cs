@@ -60,6 +60,7 @@ public class CarePlanPageTests(WorkspaceFixture workspace)
         await page.Locator("[name='targetDate.month']").FillAsync("6");
         await page.Locator("[name='targetDate.year']").FillAsync("2027");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the goal" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var summary = page.Locator(".nhsuk-error-summary");
         await summary.WaitForAsync();
         Assert.Equal("#text", await summary.Locator("a").First.GetAttributeAsync("href"));
@@ -145,8 +146,10 @@ public class CarePlanPageTests(WorkspaceFixture workspace)
         Assert.Matches("/care-plans/[0-9a-f-]+$", page.Url);
     }
 
+    /// <summary>No axe violations on the page once it has loaded (its styles applied: a target's size depends on them), and its screenshot.</summary>
     private static async Task CheckedAsync(IPage page, string screenshot)
     {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Empty(await Chromium.AccessibilityViolationsAsync(page));
         await Chromium.ScreenshotAsync(page, screenshot);
     }

@@ -118,7 +118,7 @@ public class CarePlanPageTests(WorkspaceFixture workspace)
     public async Task A_referral_not_yet_accepted_offers_to_open_a_plan_by_hand_and_then_links_to_it()
     {
         var referral = await workspace.Api.ReferralReceivedAsync("Mary", "Seacole");
-        var page = await workspace.SignInAsync("Casey Coordinator");
+        var page = await workspace.SignInAsync("Casey Coordinator", width: 320);
         await page.GotoAsync(workspace.Url($"/referrals/{referral}"));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Open a care plan" }).ClickAsync();
@@ -126,6 +126,8 @@ public class CarePlanPageTests(WorkspaceFixture workspace)
         Assert.Matches("/care-plans/[0-9a-f-]+$", page.Url);
         Assert.Equal("Mary Seacole", (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.Contains("Draft", await page.Locator(".nhsuk-tag").First.InnerTextAsync());
+        Assert.False(await Chromium.ScrollsSidewaysAsync(page), "the care plan scrolls sideways at 320px");
+        await CheckedAsync(page, "care-plan-opened-by-hand-320");
         var plan = page.Url;
         await page.GotoAsync(workspace.Url($"/referrals/{referral}"));
         Assert.Equal(new Uri(plan).AbsolutePath, await page.GetByRole(AriaRole.Link, new() { Name = "View the care plan" }).GetAttributeAsync("href"));

@@ -104,6 +104,12 @@ public class CarePlanPageTests(WorkspaceFixture workspace)
         Assert.StartsWith("application/pdf", pdf.Headers["content-type"]);
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..4]));
 
+        // The service's own policy for its page (its styles inline, nothing else), not the workspace's.
+        var html = await page.Context.APIRequest.GetAsync(workspace.Url(await page.GetByRole(AriaRole.Link, new() { Name = "Open the GP copy of version 1" }).GetAttributeAsync("href") ?? ""));
+        Assert.StartsWith("text/html", html.Headers["content-type"]);
+        Assert.StartsWith("default-src 'none'", html.Headers["content-security-policy"]);
+        Assert.Contains("no-store", html.Headers["cache-control"]);
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Open the GP copy of version 1" }).ClickAsync();
         Assert.EndsWith("/versions/1/gp-copy", page.Url);
         var copy = await page.Locator("body").InnerTextAsync();
@@ -132,6 +138,10 @@ public class CarePlanPageTests(WorkspaceFixture workspace)
         await page.GotoAsync(workspace.Url($"/referrals/{referral}"));
         Assert.Equal(new Uri(plan).AbsolutePath, await page.GetByRole(AriaRole.Link, new() { Name = "View the care plan" }).GetAttributeAsync("href"));
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Open a care plan" }).CountAsync());
+        // A draft has no agreed version to copy.
+        var copy = await page.GotoAsync(plan + "/versions/1/gp-copy");
+        Assert.Equal(404, copy!.Status);
+        Assert.Equal("Page not found", (await page.Locator("h1").InnerTextAsync()).Trim());
         await page.GotoAsync(plan + "/sections/nothing-of-the-kind");
         Assert.Equal("Page not found", (await page.Locator("h1").InnerTextAsync()).Trim());
         await page.Context.CloseAsync();

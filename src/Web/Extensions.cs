@@ -1,4 +1,5 @@
 using CareMesh.Web.Components;
+using CareMesh.Web.Components.CarePlans;
 using CareMesh.Web.Components.Referrals;
 using CareMesh.Web.Gateway;
 using CareMesh.Web.Live;
@@ -34,6 +35,7 @@ internal static class Extensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapSignIn();
         app.MapOpenReferralCheck();
+        app.MapCarePlanCopies();
         app.MapLiveUpdates();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -15,6 +15,13 @@ public sealed class GatewayClient(HttpClient http)
     public Task<Answer<T>> GetAsync<T>(string path, CancellationToken cancellationToken = default) =>
         SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
 
+    /// <summary>A document the service renders (an HTML page, a PDF), as it sent it, for the workspace to pass on to the browser.</summary>
+    public Task<Answer<Download>> DownloadAsync(string path, CancellationToken cancellationToken = default) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, path), async (response, ct) => new Download(
+            await response.Content.ReadAsByteArrayAsync(ct),
+            response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream",
+            response.Headers.TryGetValues("Content-Security-Policy", out var policy) ? string.Join(", ", policy) : null), cancellationToken);
+
     /// <summary>A write; <paramref name="version"/>, when known, goes as If-Match so a change made meanwhile is refused (412), not overwritten.</summary>
     public Task<Answer<T>> PostAsync<T>(string path, object body, int? version = null, CancellationToken cancellationToken = default) =>
         SendAsync<T>(Write(HttpMethod.Post, path, body, version), cancellationToken);
@@ -33,7 +40,12 @@ public sealed class GatewayClient(HttpClient http)
         return request;
     }
 
-    private async Task<Answer<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    private Task<Answer<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        SendAsync(request, async (response, ct) => response.StatusCode == HttpStatusCode.NoContent || typeof(T) == typeof(Nothing)
+            ? default!
+            : (await response.Content.ReadFromJsonAsync<T>(Json, ct))!, cancellationToken);
+
+    private async Task<Answer<T>> SendAsync<T>(HttpRequestMessage request, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         using (request)
         {
@@ -51,10 +63,7 @@ public sealed class GatewayClient(HttpClient http)
             {
                 if (response.IsSuccessStatusCode)
                 {
-                    var value = response.StatusCode == HttpStatusCode.NoContent || typeof(T) == typeof(Nothing)
-                        ? default
-                        : await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
-                    return Answer<T>.Succeeded(value!);
+                    return Answer<T>.Succeeded(await read(response, cancellationToken));
                 }
 
                 return Answer<T>.Failed(await Problem.ReadAsync(response, cancellationToken));
@@ -72,6 +81,9 @@ public sealed record Answer<T>(T? Value, Problem? Problem)
 
     public static Answer<T> Failed(Problem problem) => new(default, problem);
 }
+
+/// <summary>A rendered document: its bytes, media type, and the Content-Security-Policy the service gave it.</summary>
+public sealed record Download(byte[] Content, string ContentType, string? ContentSecurityPolicy);
 
 /// <summary>An answer with no body worth reading.</summary>
 public sealed record Nothing;

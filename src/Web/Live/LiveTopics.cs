@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CareMesh.Contracts.CarePlans;
 using CareMesh.Contracts.Referrals;
 
 namespace CareMesh.Web.Live;
@@ -12,6 +13,8 @@ namespace CareMesh.Web.Live;
 public static class LiveTopics
 {
     public static string Referral(Guid id) => $"referral:{id}";
+
+    public static string CarePlan(Guid id) => $"care-plan:{id}";
 
     public static string Caseload(string userId) => $"caseload:{userId}";
 
@@ -33,6 +36,7 @@ public static class LiveTopics
         {
             ["caseload"] => [Caseload(userId)],
             ["referrals", var id] when Guid.TryParse(id, out var referral) => [Referral(referral)],
+            ["care-plans", var id] when Guid.TryParse(id, out var plan) => [CarePlan(plan)],
             ["escalations"] => [Escalations(userId)],
             ["partner", "referrals"] when Guid.TryParse(user.Organisation(), out var organisation) => [Organisation(organisation)],
             _ => [],
@@ -53,8 +57,16 @@ public static class LiveTopics
         EscalationRaised m => ([Referral(m.ReferralId), Escalations(m.Clinician.UserId)], "An escalation was raised."),
         EscalationAcknowledged m => ([Referral(m.ReferralId), Escalations(m.AcknowledgedByUserId)], "An escalation was acknowledged."),
         EscalationOverdue m => ([Referral(m.ReferralId), Escalations(m.Clinician.UserId)], "An escalation is overdue."),
+        CarePlanDrafted m => (WithReferral(m.CarePlanId, m.ReferralId),
+            m.Version == 1 ? "A care plan was opened." : $"Version {m.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)} of the care plan was started."),
+        CarePlanAgreed m => (WithReferral(m.CarePlanId, m.ReferralId), "The care plan was agreed."),
+        CarePlanClosed m => (WithReferral(m.CarePlanId, m.ReferralId), "The care plan was closed."),
         _ => ([], ""),
     };
+
+    /// <summary>A plan's page, and the page of the referral it came from (which links to it).</summary>
+    private static string[] WithReferral(Guid planId, Guid? referralId) =>
+        referralId is { } referral ? [CarePlan(planId), Referral(referral)] : [CarePlan(planId)];
 
     private static string[] WithOrganisation(Guid referralId, Guid? organisationId) =>
         organisationId is { } organisation ? [Referral(referralId), Organisation(organisation)] : [Referral(referralId)];

@@ -1,3 +1,4 @@
+using CareMesh.Contracts.CarePlans;
 using CareMesh.Contracts.Referrals;
 using MassTransit;
 
@@ -11,7 +12,8 @@ namespace CareMesh.Web.Live;
 public sealed class LiveUpdatesConsumer(LiveHub hub) :
     IConsumer<ReferralAllocated>, IConsumer<ReferralAccepted>, IConsumer<ReferralDeclined>, IConsumer<ReferralClosed>,
     IConsumer<OnwardReferralSent>, IConsumer<OnwardReferralAccepted>, IConsumer<OnwardReferralDeclined>, IConsumer<OnwardReferralCompleted>,
-    IConsumer<EscalationRaised>, IConsumer<EscalationAcknowledged>, IConsumer<EscalationOverdue>
+    IConsumer<EscalationRaised>, IConsumer<EscalationAcknowledged>, IConsumer<EscalationOverdue>,
+    IConsumer<CarePlanDrafted>, IConsumer<CarePlanAgreed>, IConsumer<CarePlanClosed>
 {
     public Task Consume(ConsumeContext<ReferralAllocated> context) => Tell(context.Message);
 
@@ -34,6 +36,12 @@ public sealed class LiveUpdatesConsumer(LiveHub hub) :
     public Task Consume(ConsumeContext<EscalationAcknowledged> context) => Tell(context.Message);
 
     public Task Consume(ConsumeContext<EscalationOverdue> context) => Tell(context.Message);
+
+    public Task Consume(ConsumeContext<CarePlanDrafted> context) => Tell(context.Message);
+
+    public Task Consume(ConsumeContext<CarePlanAgreed> context) => Tell(context.Message);
+
+    public Task Consume(ConsumeContext<CarePlanClosed> context) => Tell(context.Message);
 
     private Task Tell(object message)
     {

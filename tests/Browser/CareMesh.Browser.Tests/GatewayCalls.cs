@@ -51,6 +51,21 @@ public sealed class GatewayCalls(WorkspaceFixture workspace)
         return (await ReadAsync(response)).GetProperty("id").GetGuid();
     }
 
+    /// <summary>
+    /// A new person's referral received, triaged, allocated to the development account <paramref name="userId"/> and accepted
+    /// (which opens their draft care plan, by an event, soon after); its id.
+    /// </summary>
+    public async Task<Guid> ReferralAcceptedAsync(string userId, string name, string givenName = "Ada", string familyName = "Lovelace")
+    {
+        await TeamMemberAsync(userId, name, "care-coordinator");
+        var referral = await ReferralReceivedAsync(givenName, familyName);
+        using var lead = As("team-lead");
+        await PostAsync(lead, $"/api/referrals/{referral}/triage", new { role = "care-coordinator", complexity = "standard" });
+        await PostAsync(lead, $"/api/referrals/{referral}/allocate", new { userId });
+        await PostAsync(lead, $"/api/referrals/{referral}/transitions", new { action = "accept" });
+        return referral;
+    }
+
     /// <summary>Makes the development account <paramref name="userId"/> a member of the team (a team lead's setting), idempotently.</summary>
     public async Task TeamMemberAsync(string userId, string name, string role)
     {

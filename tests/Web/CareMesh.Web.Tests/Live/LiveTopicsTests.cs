@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CareMesh.Contracts.CarePlans;
 using CareMesh.Contracts.Referrals;
 using CareMesh.Web.Live;
 using MassTransit;
@@ -10,6 +11,7 @@ public class LiveTopicsTests
 {
     private static readonly Guid ReferralId = Guid.Parse("0b0e6a52-3a51-4c7e-8f43-8c1d2f6a9e01");
     private static readonly Guid OrganisationId = Guid.Parse("0b9c3b8e-6c1e-4b7a-9a55-3f0d8f6a1c01");
+    private static readonly Guid PlanId = Guid.Parse("0193a1b2-7c00-7000-8000-000000000100");
     private static readonly TeamMember Clinician = new("dev-clinician", "Dr Cleo Clinician", "clinician");
 
     private static ClaimsPrincipal User(string userId = "dev-care-coordinator", string organisation = "Y00001") =>
@@ -19,6 +21,8 @@ public class LiveTopicsTests
     [InlineData("/caseload", "caseload:dev-care-coordinator")]
     [InlineData("/referrals/0b0e6a52-3a51-4c7e-8f43-8c1d2f6a9e01", "referral:0b0e6a52-3a51-4c7e-8f43-8c1d2f6a9e01")]
     [InlineData("/escalations", "escalations:dev-care-coordinator")]
+    [InlineData("/care-plans/0193a1b2-7c00-7000-8000-000000000100", "care-plan:0193a1b2-7c00-7000-8000-000000000100")]
+    [InlineData("/care-plans/0193a1b2-7c00-7000-8000-000000000100/agree", null)]
     [InlineData("/referrals/new", null)]
     [InlineData("/referrals/0b0e6a52-3a51-4c7e-8f43-8c1d2f6a9e01/triage", null)]
     [InlineData("/", null)]
@@ -48,6 +52,11 @@ public class LiveTopicsTests
         { new EscalationRaised(Guid.NewGuid(), ReferralId, "9434765919", "Y00001", "urgent", "Not eating", Clinician, "dev-care-coordinator", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(4)), [$"referral:{ReferralId}", "escalations:dev-clinician"] },
         { new EscalationAcknowledged(Guid.NewGuid(), ReferralId, "dev-clinician", DateTimeOffset.UtcNow), [$"referral:{ReferralId}", "escalations:dev-clinician"] },
         { new EscalationOverdue(Guid.NewGuid(), ReferralId, Clinician, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, 1, DateTimeOffset.UtcNow), [$"referral:{ReferralId}", "escalations:dev-clinician"] },
+        { new CarePlanDrafted(PlanId, ReferralId, "9434765919", 1, "dev-care-coordinator", DateTimeOffset.UtcNow), [$"care-plan:{PlanId}", $"referral:{ReferralId}"] },
+        { new CarePlanDrafted(PlanId, null, "9434765919", 2, "dev-care-coordinator", DateTimeOffset.UtcNow), [$"care-plan:{PlanId}"] },
+        { new CarePlanAgreed(PlanId, ReferralId, "9434765919", "Y00001", 1, "in-person", false, "dev-care-coordinator", DateTimeOffset.UtcNow,
+            new DateOnly(2027, 3, 1), new GpCopy("codes-only", [], null)), [$"care-plan:{PlanId}", $"referral:{ReferralId}"] },
+        { new CarePlanClosed(PlanId, ReferralId, "9434765919", "episode-ended", DateTimeOffset.UtcNow), [$"care-plan:{PlanId}", $"referral:{ReferralId}"] },
     };
 
     [Theory]

@@ -11,6 +11,7 @@ public static class Navigation
             [("/caseload", "My caseload"), ("/referrals/new", "New referral")],
         CareMeshRoles.TeamLead or CareMeshRoles.Admin =>
             [("/caseload", "My caseload"), ("/referrals/new", "New referral")],
+        CareMeshRoles.Clinician => [("/escalations", "Escalations to me")],
         _ => [],
     };
 

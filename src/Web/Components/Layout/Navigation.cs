@@ -12,6 +12,7 @@ public static class Navigation
         CareMeshRoles.TeamLead or CareMeshRoles.Admin =>
             [("/caseload", "My caseload"), ("/referrals/new", "New referral")],
         CareMeshRoles.Clinician => [("/escalations", "Escalations to me")],
+        CareMeshRoles.VcsPartner => [("/partner/referrals", "Referrals to us")],
         _ => [],
     };
 

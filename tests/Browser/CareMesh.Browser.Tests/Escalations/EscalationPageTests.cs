@@ -51,6 +51,16 @@ public class EscalationPageTests(WorkspaceFixture workspace)
         Assert.Empty(await Chromium.AccessibilityViolationsAsync(cleo));
         await Chromium.ScreenshotAsync(cleo, "escalations-to-me");
 
+        // The referral escalated to the clinician opens for them; escalating is for the team, not for them.
+        await card.GetByRole(AriaRole.Link, new() { Name = "View the referral for Mary Seacole" }).ClickAsync();
+        Assert.Equal("Mary Seacole", (await cleo.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Equal(0, await cleo.GetByRole(AriaRole.Link, new() { Name = "Escalate to a clinician" }).CountAsync());
+        Assert.Contains("Escalated to Dr Cleo Clinician (urgent)", await cleo.Locator(".caremesh-timeline").InnerTextAsync());
+        // Settled: the frontend's script has run and the page listens for changes (a change arriving mid-check moves it).
+        await cleo.Locator("body[data-live=listening]").WaitForAsync();
+        Assert.Empty(await Chromium.AccessibilityViolationsAsync(cleo));
+        await cleo.GetByRole(AriaRole.Link, new() { Name = "Back to escalations to me" }).ClickAsync();
+
         await card.GetByRole(AriaRole.Link, new() { Name = "Acknowledge and respond to the escalation about Mary Seacole" }).ClickAsync();
         Assert.Equal("Acknowledge and respond", (await cleo.Locator("h1").InnerTextAsync()).Trim());
         Assert.Empty(await Chromium.AccessibilityViolationsAsync(cleo));

@@ -68,4 +68,25 @@ public class PartnerReferralPageTests(WorkspaceFixture workspace)
         await val.Context.CloseAsync();
         await casey.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_onward_referral_sent_while_the_partners_list_is_open_appears_without_a_reload()
+    {
+        var api = workspace.Api;
+        var referral = await api.ReferralReceivedAsync("Nora", "Batty");
+        var service = $"Walking group {Guid.NewGuid():N}"[..22];
+        var serviceId = await api.PartnerServiceAsync(service);
+        var val = await workspace.SignInAsync("Val Partner");
+        await val.Locator("body[data-live=listening]").WaitForAsync();
+        await val.EvaluateAsync("() => { window.openedOnce = true; }");
+
+        await api.OnwardReferralAsync(referral, serviceId, "Nora would like company on a short weekly walk.");
+
+        await val.Locator(".caremesh-live-notice").WaitForAsync();
+        Assert.Contains("Nora Batty", await val.Locator("tr", new() { HasText = service }).InnerTextAsync());
+        Assert.True(await val.EvaluateAsync<bool>("() => window.openedOnce === true"), "the page was reloaded");
+        Assert.Empty(await Chromium.AccessibilityViolationsAsync(val));
+        await Chromium.ScreenshotAsync(val, "partner-referrals-live");
+        await val.Context.CloseAsync();
+    }
 }

@@ -24,4 +24,11 @@ public class NavigationTests
         Assert.Equal(["/escalations"], Navigation.For(As(CareMeshRoles.Clinician)).Select(n => n.Href));
         Assert.Equal(["/partner/referrals"], Navigation.For(As(CareMeshRoles.VcsPartner)).Select(n => n.Href));
     }
+
+    [Theory]
+    [InlineData(CareMeshRoles.CareCoordinator, "/caseload", "Back to my caseload")]
+    [InlineData(CareMeshRoles.Clinician, "/escalations", "Back to escalations to me")]
+    [InlineData(CareMeshRoles.Ops, "/", "Back")]
+    public void A_page_reached_from_home_leads_back_to_it(string role, string href, string text) =>
+        Assert.Equal((href, text), Navigation.BackHome(As(role)));
 }

@@ -33,4 +33,18 @@ public sealed class WorkspaceOptions
         "social-isolation", "housing", "finance-and-benefits", "carer-support", "long-term-condition-self-management",
         "mental-wellbeing", "physical-activity", "employment", "food-poverty", "digital-inclusion", "bereavement", "substance-use",
     ];
+
+    /// <summary>
+    /// The PCN's clinicians a referral may be escalated to (their user ids at the identity provider, as the
+    /// Referrals service records them), offered on the escalation page besides the referral's named clinician.
+    /// </summary>
+    public ClinicianOption[] Clinicians { get; set; } = [];
+}
+
+/// <summary>A clinician escalations may go to.</summary>
+public sealed class ClinicianOption
+{
+    public string UserId { get; set; } = "";
+
+    public string Name { get; set; } = "";
 }

@@ -73,6 +73,55 @@ public sealed class GatewayCalls(WorkspaceFixture workspace)
         await ReadAsync(await lead.PutAsJsonAsync($"/api/referrals/team/{userId}", new { name, role, capacity = 500 }));
     }
 
+    /// <summary>The directory organisation the development account "Val Partner" belongs to (Identity's <c>DevelopmentAccounts.PartnerOrganisation</c>).</summary>
+    public const string PartnerOrganisation = "0b9c3b8e-6c1e-4b7a-9a55-3f0d8f6a1c01";
+
+    /// <summary>The development clinician, "Dr Cleo Clinician".</summary>
+    public const string Clinician = "dev-clinician";
+
+    /// <summary>
+    /// A new directory service of the development partner's organisation that takes direct referrals; its id. The
+    /// organisation comes in by a team lead's feed import (the only way to give it the id the partner's account names),
+    /// with a signposting listing of its own, idempotently; the service is then listed through the management API.
+    /// </summary>
+    public async Task<Guid> PartnerServiceAsync(string name)
+    {
+        using var lead = As("team-lead");
+        var feed = new[]
+        {
+            new
+            {
+                // One listing, imported again by each test: the import finds it by its id and leaves it as it was.
+                id = Guid.Parse("0b9c3b8e-6c1e-4b7a-9a55-3f0d8f6a1c02"), name = "Chapel Allerton Lunch Club", status = "active",
+                organization = new { id = Guid.Parse(PartnerOrganisation), name = "Chapel Allerton Community Trust", description = "Befriending and social groups in north Leeds." },
+            },
+        };
+        var report = await PostAsync(lead, "/api/directory/imports/file", feed);
+        Assert.True(report.GetProperty("rejected").GetArrayLength() == 0, report.ToString());
+        var service = await PostAsync(lead, "/api/directory/services", new
+        {
+            organisationId = Guid.Parse(PartnerOrganisation), name, description = "Weekly visits from a volunteer for people living alone.",
+            email = "hello@example.org.uk", status = "active", isPublic = true, capacity = "accepting-referrals", referralRoute = "direct-referral",
+        });
+        return service.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A coordinator's onward referral of <paramref name="referral"/> to the directory service <paramref name="serviceId"/>; its id.</summary>
+    public async Task<Guid> OnwardReferralAsync(Guid referral, Guid serviceId, string summary)
+    {
+        using var coordinator = As("care-coordinator");
+        return (await PostAsync(coordinator, $"/api/referrals/{referral}/onward-referrals", new { kind = "directory-service", serviceId, summary }))
+            .GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A coordinator's escalation of <paramref name="referral"/> to the development clinician; its id.</summary>
+    public async Task<Guid> EscalatedAsync(Guid referral, string concern, string severity = "urgent")
+    {
+        using var coordinator = As("care-coordinator");
+        return (await PostAsync(coordinator, $"/api/referrals/{referral}/escalations",
+            new { severity, concern, clinician = new { userId = Clinician, name = "Dr Cleo Clinician" } })).GetProperty("id").GetGuid();
+    }
+
     public async Task<JsonElement> PostAsync(HttpClient client, string path, object body) => await ReadAsync(await client.PostAsJsonAsync(path, body));
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)

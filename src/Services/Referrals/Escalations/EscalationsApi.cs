@@ -23,6 +23,10 @@ public static class EscalationsApi
             .WithDescription("To the referral's named clinician unless another is given (who then becomes it). Must be acknowledged within the configured working hours (default 4). Publishes EscalationRaised. Accepts Idempotency-Key.")
             .WithExamples(new NewEscalation("urgent", "Says she has stopped taking her insulin", null), EscalationExamples.Escalation, StatusCodes.Status201Created)
             .ProducesValidationProblem();
+        referrals.MapGet("/{id:guid}/escalations", GetReferralEscalations).WithName(nameof(GetReferralEscalations))
+            .WithSummary("A referral's escalations, answered or not")
+            .WithDescription("Every escalation raised on the referral, newest first, with the clinician's response once acknowledged. Audited as a read.")
+            .WithExamples(response: new[] { EscalationExamples.Escalation });
         referrals.MapGet("/escalations", GetEscalations).WithName(nameof(GetEscalations))
             .WithSummary("Open escalations: a clinician's own, or the team's")
             .WithDescription("Unacknowledged escalations, soonest due first: a clinician sees those addressed to them, others the team's; overdue=true for those past their deadline. Each is audited as read.")
@@ -81,6 +85,21 @@ public static class EscalationsApi
         await context.Db.SaveChangesAsync(cancellationToken);
         context.Http.Response.TagVersion(escalation.Version);
         return TypedResults.Created($"/api/referrals/escalations/{escalation.Id}", EscalationResponse.From(escalation, context.Now));
+    }
+
+    public static async Task<Results<Ok<List<EscalationResponse>>, ProblemHttpResult>> GetReferralEscalations(
+        Guid id, [AsParameters] ReferralsContext context, CancellationToken cancellationToken)
+    {
+        var referral = await context.FindAsync(id, cancellationToken, tracking: false);
+        if (referral is null)
+        {
+            return ServiceProblems.NotFound("referral", id);
+        }
+
+        var escalations = await context.Db.Escalations.AsNoTracking().Where(e => e.ReferralId == id).OrderByDescending(e => e.RaisedAt).ToListAsync(cancellationToken);
+        context.Audit("escalation.read", "referral", id, referral.NhsNumber);
+        await context.Db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(escalations.Select(e => EscalationResponse.From(e, context.Now)).ToList());
     }
 
     public static async Task<Ok<List<EscalationResponse>>> GetEscalations(bool? overdue, [AsParameters] ReferralsContext context, CancellationToken cancellationToken)

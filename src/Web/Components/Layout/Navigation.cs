@@ -11,9 +11,15 @@ public static class Navigation
             [("/caseload", "My caseload"), ("/referrals/new", "New referral")],
         CareMeshRoles.TeamLead or CareMeshRoles.Admin =>
             [("/caseload", "My caseload"), ("/referrals/new", "New referral")],
+        CareMeshRoles.Clinician => [("/escalations", "Escalations to me")],
+        CareMeshRoles.VcsPartner => [("/partner/referrals", "Referrals to us")],
         _ => [],
     };
 
     /// <summary>Where a role's day starts, for the home page.</summary>
     public static string HomeOf(ClaimsPrincipal user) => For(user).FirstOrDefault().Href ?? "/account/no-access";
+
+    /// <summary>The back link of a page reached from a role's home: "Back to my caseload", "Back to escalations to me".</summary>
+    public static (string Href, string Text) BackHome(ClaimsPrincipal user) =>
+        For(user).FirstOrDefault() is ({ } href, { Length: > 0 } text) ? (href, $"Back to {char.ToLowerInvariant(text[0])}{text[1..]}") : ("/", "Back");
 }

@@ -54,7 +54,8 @@ public sealed record ReferralView(
 
 public sealed record PatientView(string NhsNumber, string GivenName, string FamilyName, DateOnly DateOfBirth, string PracticeOds, PatientContactView? Contact);
 
-public sealed record PatientContactView(string? AddressLine1, string? AddressLine2, string? Town, string? Postcode, string? Phone, string? Email, string? PreferredContactMethod);
+public sealed record PatientContactView(string? AddressLine1, string? AddressLine2, string? Town, string? Postcode, string? Phone, string? Email, string? PreferredContactMethod,
+    string? PreferredContactTimes = null, string? InterpreterLanguage = null, string? AccessibilityNeeds = null);
 
 public sealed record ReferrerView(string Name, string? Role, string? Organisation);
 
@@ -75,10 +76,17 @@ public sealed record TransitionView(DateTimeOffset At, string Action, string Fro
 public sealed record ContactView(Guid Id, DateTimeOffset At, string Method, int? DurationMinutes, string Outcome, string? Notes, string ByName);
 
 public sealed record EscalationView(Guid Id, Guid ReferralId, string Severity, string Concern, string ClinicianName, string RaisedByName, DateTimeOffset RaisedAt,
-    DateTimeOffset AcknowledgeBy, bool Overdue, DateTimeOffset? AcknowledgedAt, string? Response);
+    DateTimeOffset AcknowledgeBy, bool Overdue, int TimesRaised, bool FlaggedToTeamLead, DateTimeOffset? AcknowledgedAt, string? Response, int Version);
 
 public sealed record OnwardView(Guid Id, string Kind, string ReceiverName, string? OrganisationName, string Status, DateTimeOffset SentAt, DateTimeOffset? AnsweredAt,
     string? DeclineReason, string? Outcome);
+
+/// <summary>An onward referral as its receiver reads it (<c>GET /api/onward-referrals/{id}</c>): a partner never gets the NHS number.</summary>
+public sealed record OnwardReceivedView(Guid Id, string ReceiverName, string? OrganisationName, string SharedSummary, OnwardPersonView Person, string Status,
+    string SentByName, DateTimeOffset SentAt, DateTimeOffset AnswerBy, DateTimeOffset? AnsweredAt, string? DeclineReason, string? Outcome,
+    IReadOnlyList<string> AllowedAnswers, int Version);
+
+public sealed record OnwardPersonView(string GivenName, string FamilyName, DateOnly DateOfBirth, PatientContactView? Contact);
 
 public sealed record SuggestionView(string UserId, string Name, string Role, double Load, double Capacity, double LoadAfter, bool CoversPractice, string Why);
 
@@ -95,6 +103,21 @@ public static class StatusColours
         "declined" => "red",
         _ => "grey",
     };
+
+    /// <summary>An onward referral's status, as its receiver reads it.</summary>
+    public static string OfOnward(string status) => status switch
+    {
+        "sent" => "blue",
+        "accepted" => "green",
+        "declined" => "red",
+        _ => "grey",
+    };
+
+    /// <summary>An escalation's severity: urgent stands out.</summary>
+    public static string OfSeverity(string severity) => severity == "urgent" ? "red" : "yellow";
+
+    /// <summary>Whether the referral is still open: steps, contacts and escalations are for open referrals only.</summary>
+    public static bool IsOpen(string status) => status is not ("declined" or "completed" or "cancelled" or "entered-in-error");
 
     public static bool IsRiskFlagToWarnOf(string flag) => flag is "safeguarding-concern" or "lone-working-risk" or "severe-mental-illness";
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using CareMesh.Referrals.Escalations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -97,5 +98,24 @@ public class EscalationTests(ReferralsServiceFactory factory) : IClassFixture<Re
         await _api.PostAsync($"/api/referrals/{id}/escalations", new { severity = "urgent", concern = "Chest pain" }, expected: HttpStatusCode.BadRequest);
 
         Assert.Equal(0, await _api.QueryAsync(db => db.Escalations.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_referrals_escalations_stay_on_it_once_answered_newest_first()
+    {
+        var id = await _api.AcceptedReferralAsync(ReferralsApiCalls.NhsNumber(54));
+        var first = await _api.PostAsync($"/api/referrals/{id}/escalations",
+            new { severity = "routine-review", concern = "Low mood", clinician = new { userId = "user-clinician", name = "Dr Asha Patel" } }, expected: HttpStatusCode.Created);
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        var second = await _api.PostAsync($"/api/referrals/{id}/escalations", new { severity = "urgent", concern = "Fell twice this week" }, expected: HttpStatusCode.Created);
+        await _api.PostAsync($"/api/referrals/escalations/{first.GetProperty("id").GetGuid()}/acknowledge", new { response = "Reviewed, GP appointment booked" }, _api.Clinician, ifMatch: "\"1\"");
+
+        var seen = await _api.GetAsync($"/api/referrals/{id}/escalations");
+
+        Assert.Equal([second.GetProperty("id").GetGuid(), first.GetProperty("id").GetGuid()], seen.EnumerateArray().Select(e => e.GetProperty("id").GetGuid()));
+        Assert.Equal("Reviewed, GP appointment booked", seen[1].GetProperty("response").GetString());
+        Assert.Equal(JsonValueKind.Null, seen[0].GetProperty("acknowledgedAt").ValueKind);
+        var notTheirs = (await _api.CreateReferralAsync(ReferralsApiCalls.Referral(ReferralsApiCalls.NhsNumber(55)))).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NotFound, (await _api.SendAsync(HttpMethod.Get, $"/api/referrals/{notTheirs}/escalations", client: _api.Clinician)).StatusCode);
     }
 }

@@ -48,7 +48,7 @@ public sealed class TestVirtualHost : IAsyncDisposable
     {
         var exchangePath = Uri.EscapeDataString(exchange);
         (await _management.PutAsJsonAsync($"api/exchanges/{Name}/{exchangePath}", new { type = "fanout", durable = true })).EnsureSuccessStatusCode();
-        (await _management.PutAsJsonAsync($"api/queues/{Name}/{queue}", new { durable = true })).EnsureSuccessStatusCode();
+        await DeclareQueueAsync(queue);
         (await _management.PostAsJsonAsync($"api/bindings/{Name}/e/{exchangePath}/q/{queue}", new { routing_key = "" })).EnsureSuccessStatusCode();
     }
 

@@ -16,6 +16,8 @@ public class EndpointSecurityTests(ReferralsServiceFactory factory) : IClassFixt
             ["PUT /api/referrals/team"] = CareMeshPolicies.TeamLeads,
             ["/api/caseload"] = CareMeshPolicies.Staff,
             ["/api/caseload/team"] = CareMeshPolicies.TeamLeads,
+            ["/api/caseload/unallocated"] = CareMeshPolicies.TeamLeads,
+            ["/api/caseload/contacts-overdue"] = CareMeshPolicies.TeamLeads,
             ["/api/onward-referrals"] = CareMeshPolicies.OnwardReferrals,
         });
 }

@@ -27,6 +27,16 @@ public static class CaseloadApi
             .WithSummary("The team's caseloads against capacity (team leads)")
             .WithDescription("Per member: open referrals, weighted load (urgent and complex count more), capacity, the share used, counts per status and aligned practices; and how many referrals wait unallocated. No patient data.")
             .WithExamples(response: CaseloadExamples.Team);
+        caseload.MapGet("/unallocated", GetAllocationQueue).WithName(nameof(GetAllocationQueue))
+            .RequireAuthorization(CareMeshPolicies.TeamLeads)
+            .WithSummary("The allocation queue: open referrals nobody holds yet (team leads)")
+            .WithDescription("Received and triaged referrals not yet allocated, urgent first then oldest by default; the caseload's filters, sort and paging (member= does not apply). Each person on the page is audited as read.")
+            .WithExamples(response: CaseloadExamples.Queue);
+        caseload.MapGet("/contacts-overdue", GetOverdueContacts).WithName(nameof(GetOverdueContacts))
+            .RequireAuthorization(CareMeshPolicies.TeamLeads)
+            .WithSummary("Referrals whose next contact is overdue, across the team (team leads)")
+            .WithDescription("Open allocated referrals whose next contact due date (UK) has passed, most overdue first by default, each with who holds it; member= narrows to one member; the caseload's filters, sort and paging. Each person on the page is audited as read.")
+            .WithExamples(response: CaseloadExamples.Caseload);
         return app;
     }
 
@@ -50,6 +60,36 @@ public static class CaseloadApi
                 detail: "Leave out member= to see your own.");
         }
 
+        return await ListAsync(member, Mine(context.Db, member), query, context, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<CaseloadResponse>, ValidationProblem, ProblemHttpResult>> GetAllocationQueue(
+        [AsParameters] CaseloadQuery query, [AsParameters] ReferralsContext context, CancellationToken cancellationToken)
+    {
+        if (query.Member is not null)
+        {
+            return ServiceProblems.Invalid("query", new Dictionary<string, string[]> { ["member"] = ["The allocation queue holds referrals nobody holds: leave out member=."] });
+        }
+
+        return await ListAsync(Unallocated, Open(context.Db).Where(r => r.AllocatedToUserId == null), query with { Sort = query.Sort ?? "urgency" }, context, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<CaseloadResponse>, ValidationProblem, ProblemHttpResult>> GetOverdueContacts(
+        [AsParameters] CaseloadQuery query, [AsParameters] ReferralsContext context, CancellationToken cancellationToken)
+    {
+        var today = UkTime.Today(context.Clock);
+        var overdue = (query.Member is { } member ? Mine(context.Db, member) : Open(context.Db).Where(r => r.AllocatedToUserId != null))
+            .Where(r => r.NextContactDue < today);
+        return await ListAsync(query.Member ?? Team, overdue, query with { Sort = query.Sort ?? "next-contact" }, context, cancellationToken);
+    }
+
+    /// <summary>The <c>member</c> of the allocation queue's and the whole team's listings, which are nobody's own caseload.</summary>
+    public const string Unallocated = "unallocated", Team = "team";
+
+    /// <summary>One page of <paramref name="source"/> as a caseload: the filters, sort and paging every listing of open referrals shares.</summary>
+    private static async Task<Results<Ok<CaseloadResponse>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        string member, IQueryable<Referral> source, CaseloadQuery query, ReferralsContext context, CancellationToken cancellationToken)
+    {
         var errors = new Dictionary<string, string[]>();
         ReferralStatus? status = null;
         if (query.Status is not null)
@@ -99,8 +139,8 @@ public static class CaseloadApi
 
         var (page, pageSize) = (query.Page ?? 1, query.PageSize ?? 50);
         var today = UkTime.Today(context.Clock);
-        var counts = await Mine(context.Db, member).GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var filtered = Mine(context.Db, member);
+        var counts = await source.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var filtered = source;
         if (status is { } onlyStatus)
         {
             filtered = filtered.Where(r => r.Status == onlyStatus);
@@ -128,8 +168,9 @@ public static class CaseloadApi
     }
 
     /// <summary>A member's open referrals: the caseload index (allocated member, open statuses) reaches them.</summary>
-    public static IQueryable<Referral> Mine(ReferralsDbContext db, string member) =>
-        db.Referrals.AsNoTracking().Where(r => r.AllocatedToUserId == member).Where(ReferralWorkflow.Open);
+    public static IQueryable<Referral> Mine(ReferralsDbContext db, string member) => Open(db).Where(r => r.AllocatedToUserId == member);
+
+    private static IQueryable<Referral> Open(ReferralsDbContext db) => db.Referrals.AsNoTracking().Where(ReferralWorkflow.Open);
 
     private static IQueryable<Referral> Sorted(IQueryable<Referral> referrals, string? sort) => sort switch
     {
@@ -143,6 +184,7 @@ public static class CaseloadApi
     public static IQueryable<CaseloadItem> Page(IQueryable<Referral> sorted, ReferralsDbContext db, int page, int pageSize) =>
         sorted.Skip((page - 1) * pageSize).Take(pageSize).Select(r => new CaseloadItem(
             r.Id, r.NhsNumber, r.GivenName, r.FamilyName, r.PracticeOds, r.Status, r.Urgency, r.Complexity, r.RiskFlags, r.ReceivedAt, 0,
+            r.AllocatedToUserId, r.AllocatedToName,
             r.LastContactAt, r.NextContactDue, false, r.DecisionNeededAt != null,
             db.OnwardReferrals.Count(o => o.ReferralId == r.Id && (o.Status == OnwardReferralStatus.Sent || o.Status == OnwardReferralStatus.Accepted)),
             db.Escalations.Count(e => e.ReferralId == r.Id && e.AcknowledgedAt == null)));
@@ -163,6 +205,7 @@ public static class CaseloadApi
     }
 }
 
+/// <param name="AllocatedTo">The user id of the member who holds it: none in the allocation queue.</param>
 /// <param name="ContactOverdue">The next contact due date has passed.</param>
 public sealed record CaseloadItem(
     Guid Id,
@@ -176,6 +219,8 @@ public sealed record CaseloadItem(
     IReadOnlyList<string> RiskFlags,
     DateTimeOffset ReceivedAt,
     int AgeDays,
+    string? AllocatedTo,
+    string? AllocatedToName,
     DateTimeOffset? LastContactAt,
     DateOnly? NextContactDue,
     bool ContactOverdue,
@@ -194,9 +239,12 @@ public sealed record TeamBalanceResponse(IReadOnlyList<MemberBalance> Members, i
 internal static class CaseloadExamples
 {
     public static readonly CaseloadItem Item = new(ReferralExamples.Id, "9434765919", "Ada", "Lovelace", "Y00001", ReferralStatus.InProgress, Urgency.Routine,
-        Complexity.Standard, ["lives-alone"], ReferralExamples.At, 12, ReferralExamples.At.AddDays(3), new DateOnly(2026, 3, 16), false, false, 1, 0);
+        Complexity.Standard, ["lives-alone"], ReferralExamples.At, 12, "user-link-worker", "Lee Linkworker", ReferralExamples.At.AddDays(3), new DateOnly(2026, 3, 16), false, false, 1, 0);
 
     public static readonly CaseloadResponse Caseload = new("user-link-worker", 1, 1, 50, new Dictionary<string, int> { ["in-progress"] = 1 }, [Item]);
+
+    public static readonly CaseloadResponse Queue = new(CaseloadApi.Unallocated, 1, 1, 50, new Dictionary<string, int> { ["triaged"] = 1 },
+        [Item with { Status = ReferralStatus.Triaged, AllocatedTo = null, AllocatedToName = null, LastContactAt = null, NextContactDue = null, PendingOnwardReferrals = 0 }]);
 
     public static readonly TeamBalanceResponse Team = new(
         [new MemberBalance("user-link-worker", "Sam Jones", TeamRole.LinkWorker, 14, 18.5, 25, 0.74, new Dictionary<string, int> { ["in-progress"] = 10, ["accepted"] = 4 }, ["Y00001"])], 3);

@@ -109,6 +109,8 @@ public class AllocationTests(ReferralsServiceFactory factory) : IClassFixture<Re
     public async Task Only_a_team_lead_sees_another_members_caseload()
     {
         await GiveCaseloadAsync("user-link-worker", routine: 2);
+        // The trail is append-only, so it keeps other tests' reads: only this one's count.
+        var before = await _api.QueryAsync(db => db.Set<Microsoft.Extensions.Hosting.AuditEvent>().MaxAsync(a => (long?)a.Id)) ?? 0;
 
         var refused = await _api.SendAsync(HttpMethod.Get, "/api/caseload?member=user-link-worker", client: _api.Coordinator);
         var lead = await _api.GetAsync("/api/caseload?member=user-link-worker", _api.TeamLead);
@@ -116,7 +118,7 @@ public class AllocationTests(ReferralsServiceFactory factory) : IClassFixture<Re
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(2, lead.GetProperty("total").GetInt32());
         // One row per person on the page, written as one statement, each as complete as a single read's.
-        var audited = await _api.QueryAsync(db => db.Set<Microsoft.Extensions.Hosting.AuditEvent>().Where(a => a.Action == "caseload.read" && a.UserId == "user-team-lead").ToListAsync());
+        var audited = await _api.QueryAsync(db => db.Set<Microsoft.Extensions.Hosting.AuditEvent>().Where(a => a.Id > before && a.Action == "caseload.read" && a.UserId == "user-team-lead").ToListAsync());
         var items = lead.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(items.Select(i => (i.GetProperty("id").GetString(), i.GetProperty("nhsNumber").GetString())).Order(),
             audited.Select(a => (a.RecordId, a.NhsNumber)).Order());
@@ -148,6 +150,52 @@ public class AllocationTests(ReferralsServiceFactory factory) : IClassFixture<Re
         Assert.Equal(1, team.GetProperty("unallocated").GetInt32());
         Assert.DoesNotContain("nhsNumber", team.GetRawText());
         Assert.Equal(HttpStatusCode.Forbidden, (await _api.SendAsync(HttpMethod.Get, "/api/caseload/team", client: _api.Coordinator)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_allocation_queue_lists_only_open_referrals_nobody_holds_urgent_first()
+    {
+        await _api.AddMemberAsync("user-a", "Alex Able");
+        await GiveCaseloadAsync("user-a", routine: 2);
+        var routine = (await _api.CreateReferralAsync(ReferralsApiCalls.Referral(ReferralsApiCalls.NhsNumber(1)))).GetProperty("id").GetGuid();
+        var urgent = (await _api.CreateReferralAsync(ReferralsApiCalls.Referral(ReferralsApiCalls.NhsNumber(2), urgency: "urgent"))).GetProperty("id").GetGuid();
+        var cancelled = (await _api.CreateReferralAsync(ReferralsApiCalls.Referral(ReferralsApiCalls.NhsNumber(3)))).GetProperty("id").GetGuid();
+        await _api.MoveAsync(cancelled, new { action = "cancel", reason = "Sent in error" });
+
+        var queue = await _api.GetAsync("/api/caseload/unallocated", _api.TeamLead);
+
+        Assert.Equal("unallocated", queue.GetProperty("member").GetString());
+        Assert.Equal([urgent, routine], queue.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+        Assert.All(queue.GetProperty("items").EnumerateArray(), i => Assert.Equal(JsonValueKind.Null, i.GetProperty("allocatedTo").ValueKind));
+        Assert.Equal(2, queue.GetProperty("countsByStatus").GetProperty("received").GetInt32());
+        var withMember = await _api.SendAsync(HttpMethod.Get, "/api/caseload/unallocated?member=user-a", client: _api.TeamLead);
+        Assert.Equal(HttpStatusCode.BadRequest, withMember.StatusCode);
+        Assert.Contains("member", await withMember.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await _api.SendAsync(HttpMethod.Get, "/api/caseload/unallocated", client: _api.Coordinator)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Overdue_contacts_across_the_team_name_who_holds_each_most_overdue_first()
+    {
+        await GiveCaseloadAsync("user-a", routine: 3);
+        await GiveCaseloadAsync("user-b", routine: 1);
+        var today = UkTime.Today(TimeProvider.System);
+        await _api.QueryAsync(async db =>
+        {
+            var referrals = await db.Referrals.OrderBy(r => r.AllocatedToUserId).ThenBy(r => r.ReceivedAt).ToListAsync();
+            // user-a: one 5 days overdue, one due today (not overdue), one never set; user-b: one 2 days overdue.
+            (referrals[0].NextContactDue, referrals[1].NextContactDue, referrals[3].NextContactDue) = (today.AddDays(-5), today, today.AddDays(-2));
+            return await db.SaveChangesAsync();
+        });
+
+        var overdue = await _api.GetAsync("/api/caseload/contacts-overdue", _api.TeamLead);
+
+        var items = overdue.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["user-a", "user-b"], items.Select(i => i.GetProperty("allocatedTo").GetString()));
+        Assert.All(items, i => Assert.True(i.GetProperty("contactOverdue").GetBoolean()));
+        Assert.Equal(2, overdue.GetProperty("total").GetInt32());
+        var onlyB = await _api.GetAsync("/api/caseload/contacts-overdue?member=user-b", _api.TeamLead);
+        Assert.Equal(["user-b"], onlyB.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("allocatedTo").GetString()));
     }
 
     [Fact]

@@ -39,6 +39,9 @@ public static class Words
     public static string NhsNumber(string? digits) =>
         digits is { Length: 10 } ? $"{digits[..3]} {digits[3..6]} {digits[6..]}" : digits ?? "";
 
+    /// <summary>Today as the people using CareMesh count it: the UK date.</summary>
+    public static DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(System.DateTime.UtcNow, London));
+
     public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", Uk) ?? "";
 
     /// <summary>A moment as the user's clock showed it: UK time.</summary>

@@ -35,14 +35,14 @@ public sealed class GatewayCalls(WorkspaceFixture workspace)
     }
 
     /// <summary>A GP's referral for a new person at practice Y00001, received; its id.</summary>
-    public async Task<Guid> ReferralReceivedAsync(string givenName = "Ada", string familyName = "Lovelace")
+    public async Task<Guid> ReferralReceivedAsync(string givenName = "Ada", string familyName = "Lovelace", string urgency = "routine")
     {
         using var coordinator = As("care-coordinator");
         var response = await coordinator.PostAsJsonAsync("/api/referrals", new
         {
             patient = new { nhsNumber = NewNhsNumber(), givenName, familyName, dateOfBirth = "1950-12-10", practiceOds = "Y00001", postcode = "LS7 3AP", phone = "0113 496 0000" },
             reason = "Lives alone, struggling after discharge",
-            urgency = "routine",
+            urgency,
             source = "gp",
             referrer = new { name = "Dr Asha Patel", role = "gp", organisation = "Chapel Allerton Surgery", odsCode = "Y00001" },
             needs = new[] { "social-isolation" },

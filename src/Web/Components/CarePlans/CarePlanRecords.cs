@@ -86,3 +86,12 @@ public sealed record PlanVersionView(int Version, string Method, DateTimeOffset 
 public sealed record PatientCareView(IReadOnlyList<PlanSummaryView> Plans);
 
 public sealed record PlanSummaryView(Guid Id, string Status, int Version, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt);
+
+/// <summary>An agreed plan past its review date (<c>GET /api/care-plans/reviews/overdue</c>).</summary>
+public sealed record OverdueReviewView(Guid CarePlanId, PlanPersonView Person, string? CareCoordinatorUserId, string? CareCoordinatorName, DateOnly ReviewDue, int DaysOverdue);
+
+/// <summary>A PAM, ONS4 or SWEMWBS measure (<c>GET /api/care-plans/{id}/measures</c>), with its change since the baseline of its kind.</summary>
+public sealed record MeasureView(Guid Id, string Kind, DateOnly MeasuredOn, bool IsBaseline, decimal? Score, int? Level, int? RawTotal, decimal? ChangeSinceBaseline,
+    IReadOnlyList<Ons4AnswerView>? Ons4, IReadOnlyList<int> Answers);
+
+public sealed record Ons4AnswerView(string Question, int Answer, string Band, int? ChangeSinceBaseline);

@@ -10,7 +10,7 @@ public static class Navigation
         CareMeshRoles.CareCoordinator or CareMeshRoles.LinkWorker or CareMeshRoles.HealthCoach =>
             [("/caseload", "My caseload"), ("/referrals/new", "New referral")],
         CareMeshRoles.TeamLead or CareMeshRoles.Admin =>
-            [("/caseload", "My caseload"), ("/referrals/new", "New referral")],
+            [("/caseload", "My caseload"), ("/referrals/new", "New referral"), ("/team", "The team"), ("/team/allocation", "Allocation queue")],
         CareMeshRoles.Clinician => [("/escalations", "Escalations to me")],
         CareMeshRoles.VcsPartner => [("/partner/referrals", "Referrals to us")],
         _ => [],

@@ -17,6 +17,8 @@ public sealed record CaseloadRow(
     IReadOnlyList<string> RiskFlags,
     DateTimeOffset ReceivedAt,
     int AgeDays,
+    string? AllocatedTo,
+    string? AllocatedToName,
     DateTimeOffset? LastContactAt,
     DateOnly? NextContactDue,
     bool ContactOverdue,
@@ -121,3 +123,14 @@ public static class StatusColours
 
     public static bool IsRiskFlagToWarnOf(string flag) => flag is "safeguarding-concern" or "lone-working-risk" or "severe-mental-illness";
 }
+
+/// <summary>One member's caseload against capacity (<c>GET /api/caseload/team</c>): no patient in it.</summary>
+public sealed record MemberBalanceView(string UserId, string Name, string Role, int OpenReferrals, double WeightedLoad, double Capacity, double Used,
+    IReadOnlyDictionary<string, int> CountsByStatus, IReadOnlyList<string> AlignedPractices);
+
+public sealed record TeamBalanceView(IReadOnlyList<MemberBalanceView> Members, int Unallocated);
+
+public sealed record TeamMemberView(string UserId, string Name, string Role);
+
+/// <summary>One access to a person's records in one service's trail (<c>POST /api/{service}/audit/lookup</c>).</summary>
+public sealed record AuditEntryView(DateTimeOffset OccurredAt, string UserId, string? Role, string? Organisation, string Action, string RecordType, string? RecordId, string Outcome);

@@ -147,6 +147,59 @@ public class CarePlanPageTests(WorkspaceFixture workspace)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Activation_and_wellbeing_are_recorded_and_charted_from_baseline_to_follow_up()
+    {
+        var referral = await workspace.Api.ReferralReceivedAsync("Ivy", "Benson");
+        var page = await workspace.SignInAsync("Casey Coordinator");
+        await page.GotoAsync(workspace.Url($"/referrals/{referral}"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open a care plan" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Activation and wellbeing" }).ClickAsync();
+        Assert.Equal(3, await page.GetByText("Not measured yet.").CountAsync());
+
+        // PAM: a baseline at level 1, then a follow-up at level 3 showing the change.
+        foreach (var score in new[] { "45", "60.5" })
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "Patient Activation Measure" }).ClickAsync();
+            await page.GetByLabel("PAM score").FillAsync(score);
+            await SaveMeasureAsync(page);
+        }
+
+        var pam = page.Locator("table", new() { HasText = "Patient Activation Measure by date" });
+        var pamRows = await pam.Locator("tbody tr").AllInnerTextsAsync();
+        Assert.Contains("(baseline)", pamRows[0]);
+        Assert.Contains("45.0", pamRows[0]);
+        Assert.Contains("up 15.5", pamRows[1]);
+        Assert.Matches(@"60\.5\s+3", pamRows[1]);
+        Assert.Equal(2, await page.Locator("figure", new() { Has = page.Locator("#pam-title") }).Locator("rect").CountAsync());
+
+        // ONS4 with an answer left out: refused naming it, the others kept.
+        await page.GetByRole(AriaRole.Link, new() { Name = "ONS4 personal wellbeing" }).ClickAsync();
+        await page.Locator("fieldset", new() { HasText = "how satisfied" }).GetByLabel("6", new() { Exact = true }).CheckAsync();
+        await page.Locator("fieldset", new() { HasText = "worthwhile" }).GetByLabel("7", new() { Exact = true }).CheckAsync();
+        await page.Locator("fieldset", new() { HasText = "happy" }).GetByLabel("5", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the measure" }).ClickAsync();
+        await page.Locator(".nhsuk-error-summary").WaitForAsync();
+        Assert.Contains("anxiety", (await page.Locator(".nhsuk-error-summary").InnerTextAsync()).ToLowerInvariant());
+        Assert.True(await page.Locator("fieldset", new() { HasText = "worthwhile" }).GetByLabel("7", new() { Exact = true }).IsCheckedAsync());
+        await CheckedAsync(page, "care-plan-ons4-error");
+        await page.Locator("fieldset", new() { HasText = "anxious" }).GetByLabel("3", new() { Exact = true }).CheckAsync();
+        await SaveMeasureAsync(page);
+        Assert.Contains("7 (high)", await page.Locator("table", new() { HasText = "ONS4 answers by date" }).InnerTextAsync());
+        await CheckedAsync(page, "care-plan-measures");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Saves a measure's form and waits for the measures page: a refusal would stay on the form.</summary>
+    private static async Task SaveMeasureAsync(IPage page)
+    {
+        await CheckedAsync(page, "care-plan-measure-form");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the measure" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.True(await page.Locator(".nhsuk-error-summary").CountAsync() == 0, await page.Locator("#maincontent").InnerTextAsync());
+        Assert.Matches("/care-plans/[0-9a-f-]+/measures$", page.Url);
+    }
+
     private static ILocator Row(IPage page, string key) => page.Locator(".nhsuk-summary-list__row", new() { HasText = key });
 
     /// <summary>Submits the form and waits for the plan's page: a refusal would stay on the form with its error summary.</summary>

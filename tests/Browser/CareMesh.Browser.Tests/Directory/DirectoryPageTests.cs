@@ -91,10 +91,14 @@ public class DirectoryPageTests(WorkspaceFixture workspace)
         Assert.Contains($"Onward referral to {service}: sent", await page.Locator(".caremesh-timeline").InnerTextAsync());
         await CheckedAsync(page, "referral-onward-sent");
 
-        var val = await workspace.SignInAsync("Val Partner");
+        // The partner, on a narrow screen: their referrals, and their services page whose demand table scrolls within itself.
+        var val = await workspace.SignInAsync("Val Partner", width: 320);
         var row = val.Locator("tr", new() { HasText = service });
         Assert.Contains("Mabel Hurst", await row.InnerTextAsync());
         Assert.Contains("Sent", await row.InnerTextAsync());
+        await val.GotoAsync(workspace.Url("/partner/services"));
+        Assert.False(await Chromium.ScrollsSidewaysAsync(val), "/partner/services scrolls sideways at 320px");
+        await CheckedAsync(val, "partner-services-320");
         await page.Context.CloseAsync();
         await val.Context.CloseAsync();
     }
@@ -169,9 +173,10 @@ public class DirectoryPageTests(WorkspaceFixture workspace)
         Assert.Equal(0, await val.Locator(".nhsuk-card", new() { HasText = service }).GetByRole(AriaRole.Button).CountAsync());
         await CheckedAsync(val, "partner-services-withdrawn");
 
-        var casey = await workspace.SignInAsync("Casey Coordinator");
+        var casey = await workspace.SignInAsync("Casey Coordinator", width: 320);
         await casey.GotoAsync(workspace.Url($"/directory?q={word}"));
         await casey.Locator("#results").WaitForAsync();
+        Assert.False(await Chromium.ScrollsSidewaysAsync(casey), "/directory scrolls sideways at 320px");
         Assert.Equal("0 services found", (await casey.Locator("#results").InnerTextAsync()).Trim());
         await CheckedAsync(casey, "directory-search-withdrawn");
         await val.Context.CloseAsync();

@@ -34,8 +34,8 @@ public sealed class GatewayCalls(WorkspaceFixture workspace)
         }
     }
 
-    /// <summary>A GP's referral for a new person at practice Y00001, received; its id.</summary>
-    public async Task<Guid> ReferralReceivedAsync(string givenName = "Ada", string familyName = "Lovelace")
+    /// <summary>A GP's referral for a new person at practice Y00001, received, who agreed to share with <paramref name="consentWith"/> (their GP and VCS partners); its id.</summary>
+    public async Task<Guid> ReferralReceivedAsync(string givenName = "Ada", string familyName = "Lovelace", string[]? consentWith = null)
     {
         using var coordinator = As("care-coordinator");
         var response = await coordinator.PostAsJsonAsync("/api/referrals", new
@@ -46,7 +46,7 @@ public sealed class GatewayCalls(WorkspaceFixture workspace)
             source = "gp",
             referrer = new { name = "Dr Asha Patel", role = "gp", organisation = "Chapel Allerton Surgery", odsCode = "Y00001" },
             needs = new[] { "social-isolation" },
-            consent = new { toShare = true, with = new[] { "gp", "vcs-partners" } },
+            consent = new { toShare = true, with = consentWith ?? ["gp", "vcs-partners"] },
         });
         return (await ReadAsync(response)).GetProperty("id").GetGuid();
     }

@@ -183,6 +183,30 @@ public class DirectoryPageTests(WorkspaceFixture workspace)
         await casey.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Sending_a_referral_the_person_did_not_agree_to_share_with_partners_is_refused_with_what_was_typed_kept()
+    {
+        var api = workspace.Api;
+        var service = $"Craft {Word()} circle";
+        var serviceId = await api.PartnerServiceAsync(service);
+        var referral = await api.ReferralReceivedAsync("Ruth", "Pike", consentWith: ["gp"]);
+
+        var page = await workspace.SignInAsync("Casey Coordinator");
+        await page.GotoAsync(workspace.Url($"/referrals/{referral}/onward-referrals/new?service={serviceId}"));
+        Assert.Contains("has not agreed to share with VCS partners", await page.Locator(".nhsuk-warning-callout").InnerTextAsync());
+        const string summary = "Ruth would like to join a craft group on Tuesdays.";
+        await page.GetByLabel("What the service needs to know").FillAsync(summary);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the referral" }).ClickAsync();
+        await page.Locator(".nhsuk-error-summary").WaitForAsync();
+        Assert.Contains("The person has not agreed to share with this receiver.", await page.Locator(".nhsuk-error-summary").InnerTextAsync());
+        Assert.Equal(summary, await page.GetByLabel("What the service needs to know").InputValueAsync());
+        await CheckedAsync(page, "onward-referral-refused");
+
+        await page.GotoAsync(workspace.Url($"/referrals/{referral}"));
+        Assert.DoesNotContain($"Onward referral to {service}", await page.Locator("#maincontent").InnerTextAsync());
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>The demand table's figure for <paramref name="service"/> in its last row, this month.</summary>
     private static Task<string> SentThisMonthAsync(IPage page, string service) => page.EvaluateAsync<string>(
         """

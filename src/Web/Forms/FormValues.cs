@@ -11,7 +11,8 @@ public sealed class FormValues
 {
     private readonly Dictionary<string, StringValues> _values = new(StringComparer.Ordinal);
 
-    public static FormValues From(IFormCollection form)
+    /// <summary>A posted form, or a query string (a search form sent by GET, so its results can be bookmarked).</summary>
+    public static FormValues From(IEnumerable<KeyValuePair<string, StringValues>> form)
     {
         var values = new FormValues();
         foreach (var (key, value) in form)

@@ -71,7 +71,8 @@ public abstract class RecordForm<TRecord> : ComponentBase where TRecord : class
 
     protected async Task SaveAsync(HttpMethod method, string step, object body)
     {
-        var path = $"{RecordPath}/{step}";
+        // No step: the record itself (a PUT of the whole listing).
+        var path = step.Length == 0 ? RecordPath : $"{RecordPath}/{step}";
         var version = Values.Number("version");
         var answer = method == HttpMethod.Put
             ? await Gateway.PutAsync<Nothing>(path, body, version)

@@ -25,7 +25,7 @@ public sealed class Chromium : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
-        Directory.CreateDirectory(Artifacts);
+        System.IO.Directory.CreateDirectory(Artifacts);
     }
 
     /// <summary>A fresh browser context (no cookies) and page, <paramref name="width"/> CSS pixels wide.</summary>

@@ -34,8 +34,8 @@ public sealed class GatewayCalls(WorkspaceFixture workspace)
         }
     }
 
-    /// <summary>A GP's referral for a new person at practice Y00001, received; its id.</summary>
-    public async Task<Guid> ReferralReceivedAsync(string givenName = "Ada", string familyName = "Lovelace", string urgency = "routine")
+    /// <summary>A GP's referral for a new person at practice Y00001, received, who agreed to share with <paramref name="consentWith"/> (their GP and VCS partners); its id.</summary>
+    public async Task<Guid> ReferralReceivedAsync(string givenName = "Ada", string familyName = "Lovelace", string[]? consentWith = null, string urgency = "routine")
     {
         using var coordinator = As("care-coordinator");
         var response = await coordinator.PostAsJsonAsync("/api/referrals", new
@@ -46,7 +46,7 @@ public sealed class GatewayCalls(WorkspaceFixture workspace)
             source = "gp",
             referrer = new { name = "Dr Asha Patel", role = "gp", organisation = "Chapel Allerton Surgery", odsCode = "Y00001" },
             needs = new[] { "social-isolation" },
-            consent = new { toShare = true, with = new[] { "gp", "vcs-partners" } },
+            consent = new { toShare = true, with = consentWith ?? ["gp", "vcs-partners"] },
         });
         return (await ReadAsync(response)).GetProperty("id").GetGuid();
     }
@@ -80,11 +80,12 @@ public sealed class GatewayCalls(WorkspaceFixture workspace)
     public const string Clinician = "dev-clinician";
 
     /// <summary>
-    /// A new directory service of the development partner's organisation that takes direct referrals; its id. The
+    /// A new directory service of the development partner's organisation (taking direct referrals unless
+    /// <paramref name="referralRoute"/> says otherwise, listed under <paramref name="need"/> when given); its id. The
     /// organisation comes in by a team lead's feed import (the only way to give it the id the partner's account names),
     /// with a signposting listing of its own, idempotently; the service is then listed through the management API.
     /// </summary>
-    public async Task<Guid> PartnerServiceAsync(string name)
+    public async Task<Guid> PartnerServiceAsync(string name, Guid? need = null, string referralRoute = "direct-referral")
     {
         using var lead = As("team-lead");
         var feed = new[]
@@ -101,9 +102,20 @@ public sealed class GatewayCalls(WorkspaceFixture workspace)
         var service = await PostAsync(lead, "/api/directory/services", new
         {
             organisationId = Guid.Parse(PartnerOrganisation), name, description = "Weekly visits from a volunteer for people living alone.",
-            email = "hello@example.org.uk", status = "active", isPublic = true, capacity = "accepting-referrals", referralRoute = "direct-referral",
+            email = "hello@example.org.uk", status = "active", isPublic = true, capacity = "accepting-referrals", referralRoute,
+            taxonomyTermIds = need is { } term ? new[] { term } : [],
         });
         return service.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A need category of its own (a taxonomy with one term, added by a team lead), so a search by it finds only what a test lists under it; the term's id.</summary>
+    public async Task<Guid> NeedAsync(string name)
+    {
+        using var lead = As("team-lead");
+        var taxonomy = await PostAsync(lead, "/api/directory/taxonomies", new { name = $"Needs for {name}", description = "Need categories for the browser tests." });
+        var term = await PostAsync(lead, $"/api/directory/taxonomies/{taxonomy.GetProperty("id").GetGuid()}/terms",
+            new { name, description = $"Services that help with {name.ToLowerInvariant()}." });
+        return term.GetProperty("id").GetGuid();
     }
 
     /// <summary>A coordinator's onward referral of <paramref name="referral"/> to the directory service <paramref name="serviceId"/>; its id.</summary>

@@ -8,11 +8,11 @@ public static class Navigation
     public static IReadOnlyList<(string Href, string Text)> For(ClaimsPrincipal user) => user.Role() switch
     {
         CareMeshRoles.CareCoordinator or CareMeshRoles.LinkWorker or CareMeshRoles.HealthCoach =>
-            [("/caseload", "My caseload"), ("/referrals/new", "New referral")],
+            [("/caseload", "My caseload"), ("/referrals/new", "New referral"), ("/directory", "Find a service")],
         CareMeshRoles.TeamLead or CareMeshRoles.Admin =>
-            [("/caseload", "My caseload"), ("/referrals/new", "New referral"), ("/team", "The team"), ("/team/allocation", "Allocation queue")],
-        CareMeshRoles.Clinician => [("/escalations", "Escalations to me")],
-        CareMeshRoles.VcsPartner => [("/partner/referrals", "Referrals to us")],
+            [("/caseload", "My caseload"), ("/referrals/new", "New referral"), ("/directory", "Find a service"), ("/team", "The team"), ("/team/allocation", "Allocation queue")],
+        CareMeshRoles.Clinician => [("/escalations", "Escalations to me"), ("/directory", "Find a service")],
+        CareMeshRoles.VcsPartner => [("/partner/referrals", "Referrals to us"), ("/partner/services", "Our services")],
         _ => [],
     };
 

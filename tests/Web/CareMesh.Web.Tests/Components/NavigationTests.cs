@@ -19,11 +19,17 @@ public class NavigationTests
         Assert.Equal(home, Navigation.HomeOf(As(role)));
 
     [Fact]
-    public void A_clinician_and_a_partner_are_offered_only_their_own_pages()
+    public void A_clinician_and_a_partner_are_offered_their_own_pages()
     {
-        Assert.Equal(["/escalations"], Navigation.For(As(CareMeshRoles.Clinician)).Select(n => n.Href));
-        Assert.Equal(["/partner/referrals"], Navigation.For(As(CareMeshRoles.VcsPartner)).Select(n => n.Href));
+        Assert.Equal(["/escalations", "/directory"], Navigation.For(As(CareMeshRoles.Clinician)).Select(n => n.Href));
+        Assert.Equal(["/partner/referrals", "/partner/services"], Navigation.For(As(CareMeshRoles.VcsPartner)).Select(n => n.Href));
     }
+
+    [Theory]
+    [InlineData(CareMeshRoles.CareCoordinator)]
+    [InlineData(CareMeshRoles.TeamLead)]
+    public void Staff_find_services_in_the_directory(string role) =>
+        Assert.Contains(("/directory", "Find a service"), Navigation.For(As(role)));
 
     [Theory]
     [InlineData(CareMeshRoles.CareCoordinator, "/caseload", "Back to my caseload")]

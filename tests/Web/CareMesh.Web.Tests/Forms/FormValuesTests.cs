@@ -32,4 +32,15 @@ public class FormValuesTests
         Assert.Null(date);
         Assert.Equal("Date of birth must be a real date, for example 27 3 1950.", error);
     }
+
+    [Fact]
+    public void A_search_sent_by_GET_is_read_from_its_query_string_with_every_box_ticked()
+    {
+        var values = FormValues.From(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery("?q=carers&only=free&only=accepting&postcode="));
+
+        Assert.Equal("carers", values["q"]);
+        Assert.True(values.Checked("only", "free"));
+        Assert.True(values.Checked("only", "accepting"));
+        Assert.Null(values.Text("postcode"));
+    }
 }

@@ -83,6 +83,12 @@ public abstract class RecordForm<TRecord> : ComponentBase where TRecord : class
             return;
         }
 
+        if (answer.Problem!.Status == StatusCodes.Status412PreconditionFailed && Record is not null)
+        {
+            // The record was read afresh for this post: the next save is checked against what it is now, not refused again.
+            Values["version"] = VersionOf(Record).ToString(CultureInfo.InvariantCulture);
+        }
+
         Errors = FormErrors.From(Place(answer.Problem!), Fields);
     }
 

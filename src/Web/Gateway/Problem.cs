@@ -49,7 +49,7 @@ public sealed record Problem(
         HttpStatusCode.NotFound => "This record was not found, or you do not have access to it.",
         HttpStatusCode.Forbidden => "Your role does not allow this.",
         HttpStatusCode.Unauthorized => "Your sign-in has ended. Sign in again.",
-        HttpStatusCode.PreconditionFailed => "Someone changed this record while you were working on it.",
+        HttpStatusCode.PreconditionFailed => "Someone changed this record while you were working on it. What you typed is kept: check the record as it is now, then save again.",
         HttpStatusCode.TooManyRequests => "Too many requests. Wait a minute, then try again.",
         _ when (int)status >= 500 => "Sorry, there is a problem with the service.",
         _ => "There is a problem.",

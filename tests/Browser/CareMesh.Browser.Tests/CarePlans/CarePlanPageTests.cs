@@ -190,6 +190,31 @@ public class CarePlanPageTests(WorkspaceFixture workspace)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_section_changed_in_another_tab_meanwhile_is_refused_once_keeping_what_was_typed_and_then_saves()
+    {
+        var referral = await workspace.Api.ReferralReceivedAsync("Ada", "Nield");
+        var page = await workspace.SignInAsync("Casey Coordinator");
+        await page.GotoAsync(workspace.Url($"/referrals/{referral}"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open a care plan" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "About me" }).ClickAsync();
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync(page.Url);
+        await other.GetByLabel("What matters to them").FillAsync("Seeing her grandchildren");
+        await SaveAsync(other, "Save");
+
+        await page.GetByLabel("What matters to them").FillAsync(WhatMatters);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.Locator(".nhsuk-error-summary").WaitForAsync();
+        Assert.Contains("changed", await page.Locator(".nhsuk-error-summary").InnerTextAsync());
+        Assert.Equal(WhatMatters, await page.GetByLabel("What matters to them").InputValueAsync());
+
+        // Sent again, on purpose, it is checked against the plan as it is now: saved, not refused for ever.
+        await SaveAsync(page, "Save");
+        Assert.Contains(WhatMatters, await Row(page, "What matters to them").InnerTextAsync());
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>Saves a measure's form and waits for the measures page: a refusal would stay on the form.</summary>
     private static async Task SaveMeasureAsync(IPage page)
     {

@@ -107,6 +107,20 @@ public class EscalationPageTests(WorkspaceFixture workspace)
         Assert.Equal(1, await cleo.Locator(".nhsuk-error-summary a[href='#response']").CountAsync());
         Assert.Empty(await Chromium.AccessibilityViolationsAsync(cleo));
         await Chromium.ScreenshotAsync(cleo, "acknowledge-escalation-error");
+
+        // Answered meanwhile in another tab: what she wrote here is shown back to her, not lost.
+        var other = await cleo.Context.NewPageAsync();
+        await other.GotoAsync(cleo.Url);
+        await other.GetByLabel("Your response").FillAsync("Seen in clinic today: no further falls");
+        await other.GetByRole(AriaRole.Button, new() { Name = "Acknowledge and respond" }).ClickAsync();
+        await other.WaitForURLAsync("**/escalations?acknowledged=true");
+        const string Late = "Will phone her daughter this afternoon";
+        await cleo.GetByLabel("Your response").FillAsync(Late);
+        await cleo.GetByRole(AriaRole.Button, new() { Name = "Acknowledge and respond" }).ClickAsync();
+        await cleo.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal("This escalation is not waiting for you", (await cleo.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Contains(Late, await cleo.Locator(".nhsuk-inset-text").InnerTextAsync());
+        Assert.Empty(await Chromium.AccessibilityViolationsAsync(cleo));
         await cleo.Context.CloseAsync();
     }
 }

@@ -183,3 +183,6 @@ public static class MeetingWords
         return end.StartsWith(day + ",", StringComparison.Ordinal) ? $"{start} to {end[(day.Length + 2)..]}" : $"{start} to {end}";
     }
 }
+
+/// <summary>What waits for a chair (<c>GET /api/meetings/chair</c>); the workspace shows the actions escalated to them.</summary>
+public sealed record ChairsDeskView(IReadOnlyList<MdtActionView> EscalatedActions);

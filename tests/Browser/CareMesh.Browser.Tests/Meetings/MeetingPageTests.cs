@@ -27,9 +27,11 @@ public class MeetingPageTests(WorkspaceFixture workspace)
 
         var tam = await workspace.SignInAsync("Tam Lead");
         await tam.GetByRole(AriaRole.Link, new() { Name = "MDT meetings" }).First.ClickAsync();
+        await tam.WaitForURLAsync(workspace.Url("/meetings"));
         Assert.Equal("MDT meetings", (await tam.Locator("h1").InnerTextAsync()).Trim());
         Assert.Empty(await Chromium.AccessibilityViolationsAsync(tam));
         await tam.GetByRole(AriaRole.Button, new() { Name = "Schedule a meeting" }).ClickAsync();
+        await tam.WaitForURLAsync(workspace.Url("/meetings/new"));
         Assert.Empty(await Chromium.AccessibilityViolationsAsync(tam));
 
         // No title: the service's fault is in the summary, linked to the field, and what was typed is kept.
@@ -63,6 +65,7 @@ public class MeetingPageTests(WorkspaceFixture workspace)
         await Chromium.ScreenshotAsync(casey, "meetings-programme");
         await casey.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await casey.GetByRole(AriaRole.Link, new() { Name = "Add an item to the agenda" }).ClickAsync();
+        await casey.Locator("h1", new() { HasText = "Add an item to the agenda" }).WaitForAsync();
         Assert.Contains("wait for the chair", await casey.Locator(".nhsuk-inset-text").InnerTextAsync());
         Assert.Empty(await Chromium.AccessibilityViolationsAsync(casey));
         await casey.Locator("#nhsNumber").FillAsync(GatewayCalls.NewNhsNumber());
@@ -86,6 +89,7 @@ public class MeetingPageTests(WorkspaceFixture workspace)
 
         // Attendance: a GP alone is not quorate (two at least); with the coordinator too it is.
         await tam.GetByRole(AriaRole.Link, new() { Name = "Record attendance" }).ClickAsync();
+        await tam.Locator("h1", new() { HasText = "Attendance" }).WaitForAsync();
         Assert.Empty(await Chromium.AccessibilityViolationsAsync(tam));
         await AddAttendeeAsync(tam, 0, "Dr Cleo Clinician", "gp", "Y00001");
         Assert.Contains("Not quorate", await tam.Locator(".nhsuk-summary-list").InnerTextAsync());
@@ -97,6 +101,7 @@ public class MeetingPageTests(WorkspaceFixture workspace)
 
         // The minute, as a draft first, with a decision.
         await tam.GetByRole(AriaRole.Link, new() { Name = "Write the minute for item 1: Two falls since discharge; lives alone" }).ClickAsync();
+        await tam.Locator("h1", new() { HasText = "Minute:" }).WaitForAsync();
         Assert.Empty(await Chromium.AccessibilityViolationsAsync(tam));
         await tam.Locator("#situation").FillAsync("Two falls since discharge on 2 March; daughter visits weekly.");
         await tam.Locator("#discussion").FillAsync("District nurse has seen her twice. The team agreed the falls risk is rising.");
@@ -111,6 +116,7 @@ public class MeetingPageTests(WorkspaceFixture workspace)
         await tam.GetByRole(AriaRole.Link, new() { Name = "Continue the minute for item 1: Two falls since discharge; lives alone" }).ClickAsync();
         Assert.Equal("Falls clinic, St James's", await tam.Locator("#decisions-0-text").InputValueAsync());
         await tam.GetByRole(AriaRole.Link, new() { Name = "Record an action from this item" }).ClickAsync();
+        await tam.Locator("h1", new() { HasText = "Record an action" }).WaitForAsync();
         Assert.Empty(await Chromium.AccessibilityViolationsAsync(tam));
         await tam.Locator("#description").FillAsync(action);
         await tam.Locator("#owner-userId").SelectOptionAsync("dev-care-coordinator");
@@ -132,6 +138,7 @@ public class MeetingPageTests(WorkspaceFixture workspace)
 
         // The owner finds it among her actions and marks it done.
         await casey.GetByRole(AriaRole.Link, new() { Name = "My actions" }).First.ClickAsync();
+        await casey.WaitForURLAsync(workspace.Url("/actions"));
         Assert.Equal("My actions", (await casey.Locator("h1").InnerTextAsync()).Trim());
         var row = casey.Locator("tr", new() { HasText = action });
         Assert.Contains(today.AddDays(7).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")), await row.InnerTextAsync());

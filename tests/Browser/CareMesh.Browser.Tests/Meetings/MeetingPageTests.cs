@@ -87,6 +87,16 @@ public class MeetingPageTests(WorkspaceFixture workspace)
         Assert.Empty(await Chromium.AccessibilityViolationsAsync(tam));
         await Chromium.ScreenshotAsync(tam, "meeting-agenda-confirmed");
 
+        // The papers pack, read by the workspace with the chair's token and passed on with the service's own policy, not stored.
+        var papers = await tam.Context.APIRequest.GetAsync(meetingUrl + "/papers");
+        Assert.Equal(200, papers.Status);
+        Assert.StartsWith("text/html", papers.Headers["content-type"]);
+        Assert.StartsWith("default-src 'none'", papers.Headers["content-security-policy"]);
+        Assert.Contains("no-store", papers.Headers["cache-control"]);
+        Assert.Contains("Is a falls clinic referral needed now?", await papers.TextAsync());
+        var pdf = await tam.Context.APIRequest.GetAsync(meetingUrl + "/papers.pdf");
+        Assert.StartsWith("application/pdf", pdf.Headers["content-type"]);
+
         // Attendance: a GP alone is not quorate (two at least); with the coordinator too it is.
         await tam.GetByRole(AriaRole.Link, new() { Name = "Record attendance" }).ClickAsync();
         await tam.Locator("h1", new() { HasText = "Attendance" }).WaitForAsync();

@@ -48,6 +48,20 @@ public sealed class Chromium : IAsyncLifetime
         return [.. result.Violations.SelectMany(v => v.Nodes.Select(n => $"{v.Id}: {string.Join(" ", n.Target)}"))];
     }
 
+    /// <summary>
+    /// The page once it has settled (its requests done: the stylesheet, the frontend's script laying out the header), with no
+    /// axe violations, and its screenshot when named: a check made mid-load finds the header's links before their styles.
+    /// </summary>
+    public static async Task CheckedAsync(IPage page, string? screenshot = null)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Empty(await AccessibilityViolationsAsync(page));
+        if (screenshot is not null)
+        {
+            await ScreenshotAsync(page, screenshot);
+        }
+    }
+
     /// <summary>True when the page is wider than its viewport: content a 320px screen would have to scroll sideways for.</summary>
     public static Task<bool> ScrollsSidewaysAsync(IPage page) =>
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");

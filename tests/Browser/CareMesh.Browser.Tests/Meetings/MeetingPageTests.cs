@@ -29,10 +29,10 @@ public class MeetingPageTests(WorkspaceFixture workspace)
         await tam.GetByRole(AriaRole.Link, new() { Name = "MDT meetings" }).First.ClickAsync();
         await tam.WaitForURLAsync(workspace.Url("/meetings"));
         Assert.Equal("MDT meetings", (await tam.Locator("h1").InnerTextAsync()).Trim());
-        Assert.Empty(await Chromium.AccessibilityViolationsAsync(tam));
+        await Chromium.CheckedAsync(tam);
         await tam.GetByRole(AriaRole.Button, new() { Name = "Schedule a meeting" }).ClickAsync();
         await tam.WaitForURLAsync(workspace.Url("/meetings/new"));
-        Assert.Empty(await Chromium.AccessibilityViolationsAsync(tam));
+        await Chromium.CheckedAsync(tam);
 
         // No title: the service's fault is in the summary, linked to the field, and what was typed is kept.
         await tam.GetByLabel("Case review").CheckAsync();
@@ -47,27 +47,25 @@ public class MeetingPageTests(WorkspaceFixture workspace)
         Assert.Equal("Chapel Allerton Surgery, meeting room 2", await tam.Locator("#location").InputValueAsync());
         Assert.True(await tam.GetByLabel("GP", new() { Exact = true }).IsCheckedAsync());
         Assert.StartsWith("Error: ", await tam.TitleAsync());
-        Assert.Empty(await Chromium.AccessibilityViolationsAsync(tam));
-        await Chromium.ScreenshotAsync(tam, "meeting-schedule-error");
+        await Chromium.CheckedAsync(tam, "meeting-schedule-error");
 
         await tam.Locator("#title").FillAsync(title);
         await tam.GetByRole(AriaRole.Button, new() { Name = "Schedule the meeting" }).ClickAsync();
         await tam.Locator("h1", new() { HasText = title }).WaitForAsync();
         var meetingUrl = tam.Url;
         Assert.Contains("Tam Lead", await tam.Locator(".nhsuk-summary-list").InnerTextAsync());
-        Assert.Empty(await Chromium.AccessibilityViolationsAsync(tam));
+        await Chromium.CheckedAsync(tam);
 
         // The programme lists it; the coordinator opens it from there and adds a person to discuss.
         var casey = await workspace.SignInAsync("Casey Coordinator");
         await casey.GotoAsync(workspace.Url("/meetings"));
         Assert.Contains("Case review", await casey.Locator("tr", new() { HasText = title }).InnerTextAsync());
-        Assert.Empty(await Chromium.AccessibilityViolationsAsync(casey));
-        await Chromium.ScreenshotAsync(casey, "meetings-programme");
+        await Chromium.CheckedAsync(casey, "meetings-programme");
         await casey.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await casey.GetByRole(AriaRole.Link, new() { Name = "Add an item to the agenda" }).ClickAsync();
         await casey.Locator("h1", new() { HasText = "Add an item to the agenda" }).WaitForAsync();
         Assert.Contains("wait for the chair", await casey.Locator(".nhsuk-inset-text").InnerTextAsync());
-        Assert.Empty(await Chromium.AccessibilityViolationsAsync(casey));
+        await Chromium.CheckedAsync(casey);
         await casey.Locator("#nhsNumber").FillAsync(GatewayCalls.NewNhsNumber());
         await casey.Locator("#reason").FillAsync("Two falls since discharge; lives alone");
         await casey.Locator("#question").FillAsync("Is a falls clinic referral needed now?");
@@ -75,7 +73,7 @@ public class MeetingPageTests(WorkspaceFixture workspace)
         await casey.WaitForURLAsync(meetingUrl);
         Assert.Contains("Waiting for Tam Lead", await casey.Locator("main").InnerTextAsync());
         Assert.Equal(0, await casey.GetByRole(AriaRole.Button, new() { Name = "Approve" }).CountAsync());
-        Assert.Empty(await Chromium.AccessibilityViolationsAsync(casey));
+        await Chromium.CheckedAsync(casey);
 
         // The chair confirms it onto the agenda.
         await tam.ReloadAsync();
@@ -84,8 +82,7 @@ public class MeetingPageTests(WorkspaceFixture workspace)
         var agenda = tam.Locator("table", new() { HasText = "Question for the team" });
         Assert.Contains("Is a falls clinic referral needed now?", await agenda.InnerTextAsync());
         Assert.Contains("Not started", await agenda.InnerTextAsync());
-        Assert.Empty(await Chromium.AccessibilityViolationsAsync(tam));
-        await Chromium.ScreenshotAsync(tam, "meeting-agenda-confirmed");
+        await Chromium.CheckedAsync(tam, "meeting-agenda-confirmed");
 
         // The papers pack, read by the workspace with the chair's token and passed on with the service's own policy, not stored.
         var papers = await tam.Context.APIRequest.GetAsync(meetingUrl + "/papers");
@@ -100,7 +97,7 @@ public class MeetingPageTests(WorkspaceFixture workspace)
         // Attendance: a GP alone is not quorate (two at least); with the coordinator too it is.
         await tam.GetByRole(AriaRole.Link, new() { Name = "Record attendance" }).ClickAsync();
         await tam.Locator("h1", new() { HasText = "Attendance" }).WaitForAsync();
-        Assert.Empty(await Chromium.AccessibilityViolationsAsync(tam));
+        await Chromium.CheckedAsync(tam);
         await AddAttendeeAsync(tam, 0, "Dr Cleo Clinician", "gp", "Y00001");
         Assert.Contains("Not quorate", await tam.Locator(".nhsuk-summary-list").InnerTextAsync());
         await tam.GetByRole(AriaRole.Link, new() { Name = "Record attendance" }).ClickAsync();
@@ -112,7 +109,7 @@ public class MeetingPageTests(WorkspaceFixture workspace)
         // The minute, as a draft first, with a decision.
         await tam.GetByRole(AriaRole.Link, new() { Name = "Write the minute for item 1: Two falls since discharge; lives alone" }).ClickAsync();
         await tam.Locator("h1", new() { HasText = "Minute:" }).WaitForAsync();
-        Assert.Empty(await Chromium.AccessibilityViolationsAsync(tam));
+        await Chromium.CheckedAsync(tam);
         await tam.Locator("#situation").FillAsync("Two falls since discharge on 2 March; daughter visits weekly.");
         await tam.Locator("#discussion").FillAsync("District nurse has seen her twice. The team agreed the falls risk is rising.");
         await tam.Locator("#decisions-0-kind").SelectOptionAsync("refer-on");
@@ -127,15 +124,14 @@ public class MeetingPageTests(WorkspaceFixture workspace)
         Assert.Equal("Falls clinic, St James's", await tam.Locator("#decisions-0-text").InputValueAsync());
         await tam.GetByRole(AriaRole.Link, new() { Name = "Record an action from this item" }).ClickAsync();
         await tam.Locator("h1", new() { HasText = "Record an action" }).WaitForAsync();
-        Assert.Empty(await Chromium.AccessibilityViolationsAsync(tam));
+        await Chromium.CheckedAsync(tam);
         await tam.Locator("#description").FillAsync(action);
         await tam.Locator("#owner-userId").SelectOptionAsync("dev-care-coordinator");
         await FillDateAsync(tam, "dueOn", today.AddDays(7));
         await tam.GetByRole(AriaRole.Button, new() { Name = "Record the action" }).ClickAsync();
         await tam.Locator("h1", new() { HasText = "Minute:" }).WaitForAsync();
         Assert.Contains("Casey Coordinator", await tam.Locator("tr", new() { HasText = action }).InnerTextAsync());
-        Assert.Empty(await Chromium.AccessibilityViolationsAsync(tam));
-        await Chromium.ScreenshotAsync(tam, "meeting-minute");
+        await Chromium.CheckedAsync(tam, "meeting-minute");
 
         await tam.GetByRole(AriaRole.Button, new() { Name = "Save and finalise" }).ClickAsync();
         Assert.Contains("Minute finalised", await tam.Locator(".nhsuk-notification-banner").InnerTextAsync());
@@ -143,8 +139,7 @@ public class MeetingPageTests(WorkspaceFixture workspace)
         await tam.GetByRole(AriaRole.Button, new() { Name = "Close the meeting" }).ClickAsync();
         Assert.Contains("Meeting closed", await tam.Locator(".nhsuk-notification-banner").InnerTextAsync());
         Assert.Contains("Held", await tam.Locator("main .nhsuk-tag").First.InnerTextAsync());
-        Assert.Empty(await Chromium.AccessibilityViolationsAsync(tam));
-        await Chromium.ScreenshotAsync(tam, "meeting-held");
+        await Chromium.CheckedAsync(tam, "meeting-held");
 
         // The owner finds it among her actions and marks it done.
         await casey.GetByRole(AriaRole.Link, new() { Name = "My actions" }).First.ClickAsync();
@@ -152,20 +147,50 @@ public class MeetingPageTests(WorkspaceFixture workspace)
         Assert.Equal("My actions", (await casey.Locator("h1").InnerTextAsync()).Trim());
         var row = casey.Locator("tr", new() { HasText = action });
         Assert.Contains(today.AddDays(7).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")), await row.InnerTextAsync());
-        Assert.Empty(await Chromium.AccessibilityViolationsAsync(casey));
-        await Chromium.ScreenshotAsync(casey, "my-actions");
+        await Chromium.CheckedAsync(casey, "my-actions");
         var done = row.Locator("button");
         Assert.Equal($"Mark as done: {action}", (await done.TextContentAsync())!.Trim());
         await done.ClickAsync();
         Assert.Contains("Action marked as done", await casey.Locator(".nhsuk-notification-banner").InnerTextAsync());
         Assert.Equal(0, await casey.Locator("tr", new() { HasText = action }).CountAsync());
-        Assert.Empty(await Chromium.AccessibilityViolationsAsync(casey));
+        await Chromium.CheckedAsync(casey);
 
         // The meeting's log shows it done.
         await tam.ReloadAsync();
         Assert.Contains("Done", await tam.Locator("tr", new() { HasText = action }).InnerTextAsync());
         await casey.Context.CloseAsync();
         await tam.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_person_proposed_by_an_escalation_is_added_to_a_meetings_agenda_from_its_page()
+    {
+        var api = workspace.Api;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, London).DateTime);
+        // Two weeks ahead: the agenda is still open, so the addition is confirmed at once.
+        var meeting = await api.MeetingScheduledAsync($"Practice case review {Guid.NewGuid().ToString("N")[..6]}", today.AddDays(14));
+        var concern = $"Not eating since her husband died ({Guid.NewGuid():N})";
+        await api.EscalatedAsync(await api.ReferralReceivedAsync("Grace", "Darling"), concern);
+
+        var casey = await workspace.SignInAsync("Casey Coordinator");
+        await casey.GotoAsync(workspace.Url($"/meetings/{meeting}"));
+        // The proposal comes by the escalation's event, moments later.
+        var proposal = casey.Locator("tr", new() { HasText = concern });
+        for (var tries = 0; await proposal.CountAsync() == 0 && tries < 30; tries++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await casey.ReloadAsync();
+        }
+
+        Assert.Contains("Escalation raised", await proposal.InnerTextAsync());
+        await Chromium.CheckedAsync(casey, "meeting-proposals");
+
+        await proposal.GetByRole(AriaRole.Button).ClickAsync();
+        Assert.Contains("Added to the agenda", await casey.Locator(".nhsuk-notification-banner").InnerTextAsync());
+        Assert.Contains(concern, await casey.Locator("table", new() { HasText = "Question for the team" }).InnerTextAsync());
+        Assert.Equal(0, await casey.Locator("form tr", new() { HasText = concern }).CountAsync());
+        await Chromium.CheckedAsync(casey);
+        await casey.Context.CloseAsync();
     }
 
     private static async Task FillDateAsync(IPage page, string path, DateOnly date)

@@ -93,6 +93,9 @@ public class MeetingPageTests(WorkspaceFixture workspace)
         Assert.Contains("Is a falls clinic referral needed now?", await papers.TextAsync());
         var pdf = await tam.Context.APIRequest.GetAsync(meetingUrl + "/papers.pdf");
         Assert.StartsWith("application/pdf", pdf.Headers["content-type"]);
+        await tam.GetByRole(AriaRole.Button, new() { Name = "Mark the papers circulated" }).ClickAsync();
+        Assert.Contains("Papers marked circulated", await tam.Locator(".nhsuk-notification-banner").InnerTextAsync());
+        Assert.Contains("Circulated", await tam.Locator(".nhsuk-summary-list").InnerTextAsync());
 
         // Attendance: a GP alone is not quorate (two at least); with the coordinator too it is.
         await tam.GetByRole(AriaRole.Link, new() { Name = "Record attendance" }).ClickAsync();

@@ -166,16 +166,20 @@ public class MeetingPageTests(WorkspaceFixture workspace)
     }
 
     [Fact]
-    public async Task A_person_proposed_by_an_escalation_is_added_to_a_meetings_agenda_from_its_page()
+    public async Task A_person_proposed_by_an_escalation_is_added_to_a_meetings_agenda_from_its_page_on_a_narrow_screen()
     {
         var api = workspace.Api;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, London).DateTime);
         // Two weeks ahead: the agenda is still open, so the addition is confirmed at once.
         var meeting = await api.MeetingScheduledAsync($"Practice case review {Guid.NewGuid().ToString("N")[..6]}", today.AddDays(14));
-        var concern = $"Not eating since her husband died ({Guid.NewGuid():N})";
+        var concern = $"Not eating since her husband died ({Guid.NewGuid().ToString("N")[..8]})";
         await api.EscalatedAsync(await api.ReferralReceivedAsync("Grace", "Darling"), concern);
 
-        var casey = await workspace.SignInAsync("Casey Coordinator");
+        // At 320px: the tables stack, row by row, rather than the page scrolling sideways.
+        var casey = await workspace.SignInAsync("Casey Coordinator", width: 320);
+        await casey.GotoAsync(workspace.Url("/meetings"));
+        await Chromium.CheckedAsync(casey);
+        Assert.False(await Chromium.ScrollsSidewaysAsync(casey));
         await casey.GotoAsync(workspace.Url($"/meetings/{meeting}"));
         // The proposal comes by the escalation's event, moments later.
         var proposal = casey.Locator("tr", new() { HasText = concern });
@@ -186,13 +190,18 @@ public class MeetingPageTests(WorkspaceFixture workspace)
         }
 
         Assert.Contains("Escalation raised", await proposal.InnerTextAsync());
-        await Chromium.CheckedAsync(casey, "meeting-proposals");
+        await Chromium.CheckedAsync(casey, "meeting-proposals-320");
+        Assert.False(await Chromium.ScrollsSidewaysAsync(casey));
 
         await proposal.GetByRole(AriaRole.Button).ClickAsync();
         Assert.Contains("Added to the agenda", await casey.Locator(".nhsuk-notification-banner").InnerTextAsync());
         Assert.Contains(concern, await casey.Locator("table", new() { HasText = "Question for the team" }).InnerTextAsync());
         Assert.Equal(0, await casey.Locator("form tr", new() { HasText = concern }).CountAsync());
+        await Chromium.CheckedAsync(casey, "meeting-agenda-320");
+        Assert.False(await Chromium.ScrollsSidewaysAsync(casey));
+        await casey.GotoAsync(workspace.Url("/actions"));
         await Chromium.CheckedAsync(casey);
+        Assert.False(await Chromium.ScrollsSidewaysAsync(casey));
         await casey.Context.CloseAsync();
     }
 

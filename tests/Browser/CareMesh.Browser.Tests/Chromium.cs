@@ -41,6 +41,9 @@ public sealed class Chromium : IAsyncLifetime
     /// <summary>axe-core's WCAG 2.2 AA rules on the page as it stands: every violation, by rule and element.</summary>
     public static async Task<IReadOnlyList<string>> AccessibilityViolationsAsync(IPage page)
     {
+        // Once its stylesheets are in: a page just posted may be checked as soon as its markup is, and a target's size
+        // (the header's menu links, say) measured unstyled is not the size the user sees.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
         {
             RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },

@@ -1,5 +1,6 @@
 using CareMesh.Web.Components;
 using CareMesh.Web.Components.CarePlans;
+using CareMesh.Web.Components.Meetings;
 using CareMesh.Web.Components.Referrals;
 using CareMesh.Web.Gateway;
 using CareMesh.Web.Live;
@@ -36,6 +37,7 @@ internal static class Extensions
         app.MapSignIn();
         app.MapOpenReferralCheck();
         app.MapCarePlanCopies();
+        app.MapMeetingPapers();
         app.MapLiveUpdates();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 
 namespace CareMesh.Web.Gateway;
@@ -20,6 +21,21 @@ public sealed record Problem(
 
     public static readonly Problem Unreachable = new(503, "CareMesh cannot reach the service just now.",
         "Nothing was saved. Try again in a minute; if it keeps happening, tell your IT service desk.", new Dictionary<string, string[]>());
+
+    /// <summary>
+    /// The problem with the indexes of <paramref name="list"/> put back as the form numbers its rows, when rows left blank
+    /// were not sent: <paramref name="sent"/>[k] is the form's row of the k-th item sent, so <c>attendees[1].name</c> lands on
+    /// the row the user typed it in.
+    /// </summary>
+    public Problem Reindexed(string list, IReadOnlyList<int> sent) => this with
+    {
+        Errors = Errors.ToDictionary(
+            error => Regex.Replace(error.Key, $@"^{Regex.Escape(list)}\[(\d+)\]", match =>
+                int.TryParse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var k) && k < sent.Count
+                    ? $"{list}[{sent[k].ToString(System.Globalization.CultureInfo.InvariantCulture)}]"
+                    : match.Value),
+            error => error.Value),
+    };
 
     public static async Task<Problem> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -41,11 +41,28 @@ public sealed class Chromium : IAsyncLifetime
     /// <summary>axe-core's WCAG 2.2 AA rules on the page as it stands: every violation, by rule and element.</summary>
     public static async Task<IReadOnlyList<string>> AccessibilityViolationsAsync(IPage page)
     {
+        // Once its stylesheets are in: a page just posted may be checked as soon as its markup is, and a target's size
+        // (the header's menu links, say) measured unstyled is not the size the user sees.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
         {
             RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
         });
         return [.. result.Violations.SelectMany(v => v.Nodes.Select(n => $"{v.Id}: {string.Join(" ", n.Target)}"))];
+    }
+
+    /// <summary>
+    /// The page once it has settled (its requests done: the stylesheet, the frontend's script laying out the header), with no
+    /// axe violations, and its screenshot when named: a check made mid-load finds the header's links before their styles.
+    /// </summary>
+    public static async Task CheckedAsync(IPage page, string? screenshot = null)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Empty(await AccessibilityViolationsAsync(page));
+        if (screenshot is not null)
+        {
+            await ScreenshotAsync(page, screenshot);
+        }
     }
 
     /// <summary>True when the page is wider than its viewport: content a 320px screen would have to scroll sideways for.</summary>

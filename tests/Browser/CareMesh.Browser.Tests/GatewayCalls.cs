@@ -134,6 +134,17 @@ public sealed class GatewayCalls(WorkspaceFixture workspace)
             new { severity, concern, clinician = new { userId = Clinician, name = "Dr Cleo Clinician" } })).GetProperty("id").GetGuid();
     }
 
+    /// <summary>A one-off MDT meeting of practice Y00001 on <paramref name="date"/> (UK), chaired by the API's coordinator; its id.</summary>
+    public async Task<Guid> MeetingScheduledAsync(string title, DateOnly date)
+    {
+        using var coordinator = As("care-coordinator");
+        return (await PostAsync(coordinator, "/api/meetings", new
+        {
+            kind = "case-review", title, scope = "practice", organisation = "Y00001", chair = new { userId = "user-care-coordinator", name = "Test care-coordinator" },
+            date = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), startTime = "10:00", durationMinutes = 60, location = "Chapel Allerton Surgery",
+        })).GetProperty("id").GetGuid();
+    }
+
     public async Task<JsonElement> PostAsync(HttpClient client, string path, object body) => await ReadAsync(await client.PostAsJsonAsync(path, body));
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)

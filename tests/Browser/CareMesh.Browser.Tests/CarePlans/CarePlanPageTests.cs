@@ -31,18 +31,18 @@ public class CarePlanPageTests(WorkspaceFixture workspace)
             await page.ReloadAsync();
         }
 
-        await CheckedAsync(page, "care-plan-referral");
+        await Chromium.CheckedAsync(page, "care-plan-referral");
         await planLink.ClickAsync();
         Assert.Equal("Edith Clarke", (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.Contains("Draft", await page.Locator(".nhsuk-tag").First.InnerTextAsync());
-        await CheckedAsync(page, "care-plan-draft");
+        await Chromium.CheckedAsync(page, "care-plan-draft");
 
         // About me.
         await page.GetByRole(AriaRole.Link, new() { Name = "About me" }).ClickAsync();
         await page.GetByLabel("What matters to them").FillAsync(WhatMatters);
         await page.GetByLabel("Their strengths (optional)").FillAsync("Good with people, loves gardening");
         await page.GetByLabel("Communication needs (optional)").FillAsync("Hard of hearing: face her and speak clearly");
-        await CheckedAsync(page, "care-plan-about-me");
+        await Chromium.CheckedAsync(page, "care-plan-about-me");
         await SaveAsync(page, "Save");
         Assert.Contains(WhatMatters, await Row(page, "What matters to them").InnerTextAsync());
 
@@ -50,7 +50,7 @@ public class CarePlanPageTests(WorkspaceFixture workspace)
         await page.GetByRole(AriaRole.Link, new() { Name = "Consent and sharing" }).ClickAsync();
         await page.GetByLabel("Yes", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("The full plan").CheckAsync();
-        await CheckedAsync(page, "care-plan-sharing");
+        await Chromium.CheckedAsync(page, "care-plan-sharing");
         await SaveAsync(page, "Save");
         Assert.Contains("The full plan", await Row(page, "What the GP record receives").InnerTextAsync());
 
@@ -68,7 +68,7 @@ public class CarePlanPageTests(WorkspaceFixture workspace)
         Assert.Equal("30", await page.Locator("[name='targetDate.day']").InputValueAsync());
         Assert.Equal("2027", await page.Locator("[name='targetDate.year']").InputValueAsync());
         Assert.Equal(1, await page.Locator("#text.nhsuk-textarea--error").CountAsync());
-        await CheckedAsync(page, "care-plan-goal-error");
+        await Chromium.CheckedAsync(page, "care-plan-goal-error");
         await page.GetByLabel("The goal").FillAsync(Goal);
         await page.GetByLabel("Yes, it has started").CheckAsync();
         await SaveAsync(page, "Add the goal");
@@ -82,7 +82,7 @@ public class CarePlanPageTests(WorkspaceFixture workspace)
         await page.Locator("[name='dueOn.day']").FillAsync("31");
         await page.Locator("[name='dueOn.month']").FillAsync("3");
         await page.Locator("[name='dueOn.year']").FillAsync("2027");
-        await CheckedAsync(page, "care-plan-action");
+        await Chromium.CheckedAsync(page, "care-plan-action");
         await SaveAsync(page, "Add the action");
         var card = await page.Locator(".nhsuk-card").InnerTextAsync();
         Assert.Contains("Find a walking group near the allotment: Link worker, by 31 March 2027", card);
@@ -91,11 +91,11 @@ public class CarePlanPageTests(WorkspaceFixture workspace)
         await page.GetByRole(AriaRole.Link, new() { Name = "Agree the plan" }).ClickAsync();
         await page.GetByLabel("In person").CheckAsync();
         await page.GetByLabel("No", new() { Exact = true }).CheckAsync();
-        await CheckedAsync(page, "care-plan-agree");
+        await Chromium.CheckedAsync(page, "care-plan-agree");
         await SaveAsync(page, "Agree the plan");
         Assert.Contains("Agreed", await page.Locator(".nhsuk-tag").First.InnerTextAsync());
         Assert.Contains("Review due", await page.Locator("#maincontent").InnerTextAsync());
-        await CheckedAsync(page, "care-plan-agreed");
+        await Chromium.CheckedAsync(page, "care-plan-agreed");
 
         // The GP copy, read by the workspace with her coordinator's token and passed on.
         var pdf = await page.Context.APIRequest.GetAsync(await page.GetByRole(AriaRole.Link, new() { Name = "download it as a PDF" }).GetAttributeAsync("href") is { } href
@@ -116,7 +116,7 @@ public class CarePlanPageTests(WorkspaceFixture workspace)
         Assert.Contains(WhatMatters, copy);
         Assert.Contains(Goal, copy);
         Assert.DoesNotContain("There is a problem", copy);
-        await CheckedAsync(page, "care-plan-gp-copy");
+        await Chromium.CheckedAsync(page, "care-plan-gp-copy");
         await page.Context.CloseAsync();
     }
 
@@ -133,7 +133,7 @@ public class CarePlanPageTests(WorkspaceFixture workspace)
         Assert.Equal("Mary Seacole", (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.Contains("Draft", await page.Locator(".nhsuk-tag").First.InnerTextAsync());
         Assert.False(await Chromium.ScrollsSidewaysAsync(page), "the care plan scrolls sideways at 320px");
-        await CheckedAsync(page, "care-plan-opened-by-hand-320");
+        await Chromium.CheckedAsync(page, "care-plan-opened-by-hand-320");
         var plan = page.Url;
         await page.GotoAsync(workspace.Url($"/referrals/{referral}"));
         Assert.Equal(new Uri(plan).AbsolutePath, await page.GetByRole(AriaRole.Link, new() { Name = "View the care plan" }).GetAttributeAsync("href"));
@@ -182,11 +182,11 @@ public class CarePlanPageTests(WorkspaceFixture workspace)
         await page.Locator(".nhsuk-error-summary").WaitForAsync();
         Assert.Contains("anxiety", (await page.Locator(".nhsuk-error-summary").InnerTextAsync()).ToLowerInvariant());
         Assert.True(await page.Locator("fieldset", new() { HasText = "worthwhile" }).GetByLabel("7", new() { Exact = true }).IsCheckedAsync());
-        await CheckedAsync(page, "care-plan-ons4-error");
+        await Chromium.CheckedAsync(page, "care-plan-ons4-error");
         await page.Locator("fieldset", new() { HasText = "anxious" }).GetByLabel("3", new() { Exact = true }).CheckAsync();
         await SaveMeasureAsync(page);
         Assert.Contains("7 (high)", await page.Locator("table", new() { HasText = "ONS4 answers by date" }).InnerTextAsync());
-        await CheckedAsync(page, "care-plan-measures");
+        await Chromium.CheckedAsync(page, "care-plan-measures");
         await page.Context.CloseAsync();
     }
 
@@ -218,7 +218,7 @@ public class CarePlanPageTests(WorkspaceFixture workspace)
     /// <summary>Saves a measure's form and waits for the measures page: a refusal would stay on the form.</summary>
     private static async Task SaveMeasureAsync(IPage page)
     {
-        await CheckedAsync(page, "care-plan-measure-form");
+        await Chromium.CheckedAsync(page, "care-plan-measure-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the measure" }).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.True(await page.Locator(".nhsuk-error-summary").CountAsync() == 0, await page.Locator("#maincontent").InnerTextAsync());
@@ -234,13 +234,5 @@ public class CarePlanPageTests(WorkspaceFixture workspace)
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.True(await page.Locator(".nhsuk-error-summary").CountAsync() == 0, await page.Locator("#maincontent").InnerTextAsync());
         Assert.Matches("/care-plans/[0-9a-f-]+$", page.Url);
-    }
-
-    /// <summary>No axe violations on the page once it has loaded (its styles applied: a target's size depends on them), and its screenshot.</summary>
-    private static async Task CheckedAsync(IPage page, string screenshot)
-    {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        Assert.Empty(await Chromium.AccessibilityViolationsAsync(page));
-        await Chromium.ScreenshotAsync(page, screenshot);
     }
 }

@@ -28,7 +28,7 @@ public class DirectoryPageTests(WorkspaceFixture workspace)
         await page.GetByRole(AriaRole.Link, new() { Name = "Refer to a service" }).ClickAsync();
         Assert.Equal(workspace.Url($"/directory?referral={referral}"), page.Url);
         Assert.Equal("Find a service", (await page.Locator("h1").InnerTextAsync()).Trim());
-        await CheckedAsync(page, "directory-search");
+        await Chromium.CheckedAsync(page, "directory-search");
 
         // A postcode that is not one: the service's fault in the summary, linked to its field, with the words typed kept.
         await page.GetByLabel("What are you looking for").FillAsync(word);
@@ -38,7 +38,7 @@ public class DirectoryPageTests(WorkspaceFixture workspace)
         Assert.Equal(1, await page.Locator(".nhsuk-error-summary a[href='#postcode']").CountAsync());
         Assert.Equal(word, await page.GetByLabel("What are you looking for").InputValueAsync());
         Assert.StartsWith("Error:", await page.TitleAsync());
-        await CheckedAsync(page, "directory-search-error");
+        await Chromium.CheckedAsync(page, "directory-search-error");
 
         // By words and need: the address holds the search and the referral's id, nothing about the person.
         await page.GetByLabel("Near postcode (optional)").FillAsync("");
@@ -56,7 +56,7 @@ public class DirectoryPageTests(WorkspaceFixture workspace)
         var signpost = page.Locator(".nhsuk-card", new() { HasText = $"Signposting {word} line" });
         Assert.Contains("Signposting only", await signpost.InnerTextAsync());
         Assert.Equal(0, await signpost.GetByRole(AriaRole.Button).CountAsync());
-        await CheckedAsync(page, "directory-results");
+        await Chromium.CheckedAsync(page, "directory-results");
 
         // A signposting-only service's page offers no referral, and neither does its form.
         await page.GotoAsync(workspace.Url($"/directory/services/{signposting}?referral={referral}"));
@@ -65,7 +65,7 @@ public class DirectoryPageTests(WorkspaceFixture workspace)
         await page.GotoAsync(workspace.Url($"/referrals/{referral}/onward-referrals/new?service={signposting}"));
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Send the referral" }).CountAsync());
         Assert.Contains("signposting only", await page.Locator("#maincontent").InnerTextAsync());
-        await CheckedAsync(page, "onward-referral-signposting");
+        await Chromium.CheckedAsync(page, "onward-referral-signposting");
         await page.GoBackAsync();
         await page.GoBackAsync();
 
@@ -73,23 +73,23 @@ public class DirectoryPageTests(WorkspaceFixture workspace)
         Assert.Equal(workspace.Url($"/directory/services/{serviceId}?referral={referral}"), page.Url);
         Assert.Equal(service, (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.Contains("hello@example.org.uk", await page.Locator("#maincontent").InnerTextAsync());
-        await CheckedAsync(page, "directory-service");
+        await Chromium.CheckedAsync(page, "directory-service");
 
         // The form: first with nothing to tell the service, which the Referrals service refuses.
         await page.GetByRole(AriaRole.Button, new() { Name = "Send a referral" }).ClickAsync();
         Assert.Equal(workspace.Url($"/referrals/{referral}/onward-referrals/new?service={serviceId}"), page.Url);
         Assert.Contains("VCS partners", await page.Locator(".nhsuk-summary-list").InnerTextAsync());
-        await CheckedAsync(page, "onward-referral-new");
+        await Chromium.CheckedAsync(page, "onward-referral-new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the referral" }).ClickAsync();
         await page.Locator(".nhsuk-error-summary").WaitForAsync();
         Assert.Equal(1, await page.Locator(".nhsuk-error-summary a[href='#summary']").CountAsync());
-        await CheckedAsync(page, "onward-referral-error");
+        await Chromium.CheckedAsync(page, "onward-referral-error");
 
         await page.GetByLabel("What the service needs to know").FillAsync("Mabel would like company over a cup of tea; she walks with a frame.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the referral" }).ClickAsync();
         await page.WaitForURLAsync(workspace.Url($"/referrals/{referral}"));
         Assert.Contains($"Onward referral to {service}: sent", await page.Locator(".caremesh-timeline").InnerTextAsync());
-        await CheckedAsync(page, "referral-onward-sent");
+        await Chromium.CheckedAsync(page, "referral-onward-sent");
 
         // The partner, on a narrow screen: their referrals, and their services page whose demand table scrolls within itself.
         var val = await workspace.SignInAsync("Val Partner", width: 320);
@@ -98,7 +98,7 @@ public class DirectoryPageTests(WorkspaceFixture workspace)
         Assert.Contains("Sent", await row.InnerTextAsync());
         await val.GotoAsync(workspace.Url("/partner/services"));
         Assert.False(await Chromium.ScrollsSidewaysAsync(val), "/partner/services scrolls sideways at 320px");
-        await CheckedAsync(val, "partner-services-320");
+        await Chromium.CheckedAsync(val, "partner-services-320");
         await page.Context.CloseAsync();
         await val.Context.CloseAsync();
     }
@@ -128,7 +128,7 @@ public class DirectoryPageTests(WorkspaceFixture workspace)
         }
 
         Assert.Equal(1, await val.Locator("figure.caremesh-chart svg[role=img]").CountAsync());
-        await CheckedAsync(val, "partner-services");
+        await Chromium.CheckedAsync(val, "partner-services");
 
         await card.GetByRole(AriaRole.Button, new() { Name = $"Mark {service} as still correct" }).ClickAsync();
         await val.Locator(".nhsuk-notification-banner", new() { HasText = $"{service} marked as still correct" }).WaitForAsync();
@@ -144,7 +144,7 @@ public class DirectoryPageTests(WorkspaceFixture workspace)
         await val.Locator(".nhsuk-error-summary").WaitForAsync();
         Assert.Equal(1, await val.Locator(".nhsuk-error-summary a[href='#email']").CountAsync());
         Assert.Equal("Anyone who would like to garden with others", await val.GetByLabel("Who it is for (optional)").InputValueAsync());
-        await CheckedAsync(val, "partner-service-edit-error");
+        await Chromium.CheckedAsync(val, "partner-service-edit-error");
 
         await val.GetByLabel("Email address (optional)").FillAsync("garden@example.org.uk");
         await val.GetByLabel("Waiting list", new() { Exact = true }).CheckAsync();
@@ -157,7 +157,7 @@ public class DirectoryPageTests(WorkspaceFixture workspace)
         var details = await val.Locator("#maincontent").InnerTextAsync();
         Assert.Contains("Anyone who would like to garden with others", details);
         Assert.Contains("garden@example.org.uk", details);
-        await CheckedAsync(val, "partner-service-details");
+        await Chromium.CheckedAsync(val, "partner-service-details");
         await val.GoBackAsync();
 
         // Withdrawing asks first, and for why.
@@ -165,20 +165,20 @@ public class DirectoryPageTests(WorkspaceFixture workspace)
         Assert.Equal(workspace.Url($"/partner/services/{serviceId}/withdraw"), val.Url);
         await val.GetByRole(AriaRole.Button, new() { Name = "Withdraw the service" }).ClickAsync();
         await val.Locator(".nhsuk-error-summary a[href='#reason']").WaitForAsync();
-        await CheckedAsync(val, "partner-service-withdraw-error");
+        await Chromium.CheckedAsync(val, "partner-service-withdraw-error");
         await val.GetByLabel("Why you are withdrawing it").FillAsync("The garden has closed for the winter");
         await val.GetByRole(AriaRole.Button, new() { Name = "Withdraw the service" }).ClickAsync();
         await val.Locator(".nhsuk-notification-banner", new() { HasText = $"{service} withdrawn" }).WaitForAsync();
         Assert.Contains("Withdrawn", await val.Locator(".nhsuk-card", new() { HasText = service }).InnerTextAsync());
         Assert.Equal(0, await val.Locator(".nhsuk-card", new() { HasText = service }).GetByRole(AriaRole.Button).CountAsync());
-        await CheckedAsync(val, "partner-services-withdrawn");
+        await Chromium.CheckedAsync(val, "partner-services-withdrawn");
 
         var casey = await workspace.SignInAsync("Casey Coordinator", width: 320);
         await casey.GotoAsync(workspace.Url($"/directory?q={word}"));
         await casey.Locator("#results").WaitForAsync();
         Assert.False(await Chromium.ScrollsSidewaysAsync(casey), "/directory scrolls sideways at 320px");
         Assert.Equal("0 services found", (await casey.Locator("#results").InnerTextAsync()).Trim());
-        await CheckedAsync(casey, "directory-search-withdrawn");
+        await Chromium.CheckedAsync(casey, "directory-search-withdrawn");
         await val.Context.CloseAsync();
         await casey.Context.CloseAsync();
     }
@@ -200,7 +200,7 @@ public class DirectoryPageTests(WorkspaceFixture workspace)
         await page.Locator(".nhsuk-error-summary").WaitForAsync();
         Assert.Contains("The person has not agreed to share with this receiver.", await page.Locator(".nhsuk-error-summary").InnerTextAsync());
         Assert.Equal(summary, await page.GetByLabel("What the service needs to know").InputValueAsync());
-        await CheckedAsync(page, "onward-referral-refused");
+        await Chromium.CheckedAsync(page, "onward-referral-refused");
 
         await page.GotoAsync(workspace.Url($"/referrals/{referral}"));
         Assert.DoesNotContain($"Onward referral to {service}", await page.Locator("#maincontent").InnerTextAsync());
@@ -222,12 +222,4 @@ public class DirectoryPageTests(WorkspaceFixture workspace)
     /// <summary>A word no other listing has, so a search for it finds only what this test listed.</summary>
     private static string Word() => "zq" + new string([.. Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26)))]);
 
-    private static async Task CheckedAsync(IPage page, string screenshot)
-    {
-        // A form's answer is waited for by what it shows (the error summary), which can come before its stylesheets:
-        // axe measures targets' sizes, so it looks at the page once everything has loaded.
-        await page.WaitForLoadStateAsync(LoadState.Load);
-        Assert.Empty(await Chromium.AccessibilityViolationsAsync(page));
-        await Chromium.ScreenshotAsync(page, screenshot);
-    }
 }

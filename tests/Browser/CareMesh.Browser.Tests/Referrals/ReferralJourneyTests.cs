@@ -39,21 +39,21 @@ public class ReferralJourneyTests(WorkspaceFixture workspace)
         await Keyboard.TickAsync(page, page.GetByLabel("Lives alone"));
         await Keyboard.ChooseAsync(page, page.Locator("[name='consent.toShare'][value='true']"));
         await Keyboard.TickAsync(page, page.Locator("[name='consent.with'][value='gp']"));
-        await CheckedAsync(page, "journey-intake");
+        await Chromium.CheckedAsync(page, "journey-intake");
         await Keyboard.ActivateAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Save referral" }));
         await page.WaitForURLAsync(ReferralPage);
         Assert.DoesNotContain(nhsNumber, page.Url);
-        await CheckedAsync(page, "journey-received");
+        await Chromium.CheckedAsync(page, "journey-received");
 
         // Triage, allocation to herself, acceptance.
         await Keyboard.ActivateAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Triage", Exact = true }));
         await Keyboard.ChooseAsync(page, page.GetByLabel("Care coordinator", new() { Exact = true }));
         await Keyboard.ChooseAsync(page, page.GetByLabel("Standard"));
-        await CheckedAsync(page, "journey-triage");
+        await Chromium.CheckedAsync(page, "journey-triage");
         await StepAsync(page, "Save triage", "Triaged");
         await Keyboard.ActivateAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Allocate", Exact = true }));
         await Keyboard.ChooseAsync(page, page.GetByLabel("Casey Coordinator (Care coordinator)"));
-        await CheckedAsync(page, "journey-allocate");
+        await Chromium.CheckedAsync(page, "journey-allocate");
         await StepAsync(page, "Allocate", "Allocated");
         await Keyboard.ActivateAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Accept", Exact = true }));
         await Keyboard.TypeAsync(page, page.GetByLabel("What happens next, for the referrer (optional)"), "A call this week");
@@ -65,19 +65,19 @@ public class ReferralJourneyTests(WorkspaceFixture workspace)
         await Keyboard.ChooseAsync(page, page.GetByLabel("Reached"));
         await Keyboard.TypeAsync(page, page.GetByLabel("How long, in minutes (optional)"), "20");
         await Keyboard.TypeAsync(page, page.GetByLabel("Notes (optional)"), "Would like to try the lunch club");
-        await CheckedAsync(page, "journey-contact");
+        await Chromium.CheckedAsync(page, "journey-contact");
         await Keyboard.ActivateAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Save contact" }));
         await page.WaitForURLAsync(ReferralPage);
         var timeline = await page.Locator("#maincontent").InnerTextAsync();
         Assert.Contains("Would like to try the lunch club", timeline);
         Assert.Contains("Contact by phone: reached", timeline);
-        await CheckedAsync(page, "journey-contacted");
+        await Chromium.CheckedAsync(page, "journey-contacted");
 
         // On her caseload.
         await Keyboard.ActivateAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Back to my caseload" }));
         await page.WaitForURLAsync("**/caseload");
         Assert.Contains("Rosa Parks", await page.Locator("tbody").InnerTextAsync());
-        await CheckedAsync(page, "journey-caseload");
+        await Chromium.CheckedAsync(page, "journey-caseload");
         await page.Context.CloseAsync();
     }
 
@@ -87,12 +87,5 @@ public class ReferralJourneyTests(WorkspaceFixture workspace)
         await Keyboard.ActivateAsync(page, page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }));
         await page.WaitForURLAsync(ReferralPage);
         Assert.Contains(status, await page.Locator(".nhsuk-tag").AllInnerTextsAsync());
-    }
-
-    private static async Task CheckedAsync(IPage page, string screenshot)
-    {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        Assert.Empty(await Chromium.AccessibilityViolationsAsync(page));
-        await Chromium.ScreenshotAsync(page, screenshot);
     }
 }

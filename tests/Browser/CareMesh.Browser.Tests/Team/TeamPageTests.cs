@@ -28,7 +28,7 @@ public class TeamPageTests(WorkspaceFixture workspace)
         var casey = page.Locator("tbody tr", new() { HasText = "Casey Coordinator" });
         Assert.Contains("500", await casey.InnerTextAsync());
         Assert.True(await page.Locator("figure svg[role=img] rect").CountAsync() >= 1);
-        await CheckedAsync(page, "team-balance");
+        await Chromium.CheckedAsync(page, "team-balance");
 
         // The queue: the suggestion and why, then allocation on it.
         await page.GetByRole(AriaRole.Link, new() { Name = "to be allocated" }).ClickAsync();
@@ -37,7 +37,7 @@ public class TeamPageTests(WorkspaceFixture workspace)
         Assert.Contains("Suggested:", suggestion);
         Assert.Contains("of capacity", suggestion);
         Assert.Contains("Urgent", suggestion);
-        await CheckedAsync(page, "team-allocation-queue");
+        await Chromium.CheckedAsync(page, "team-allocation-queue");
         await row.GetByRole(AriaRole.Link, new() { Name = "Allocate Nell Gwyn" }).ClickAsync();
         await page.GetByLabel("Casey Coordinator (Care coordinator)").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Allocate" }).ClickAsync();
@@ -49,11 +49,11 @@ public class TeamPageTests(WorkspaceFixture workspace)
         // The lists a team lead chases.
         await page.GotoAsync(workspace.Url("/team/overdue"));
         Assert.Equal(["Contacts overdue", "Care plan reviews overdue"], await page.Locator("#maincontent h2").AllInnerTextsAsync());
-        await CheckedAsync(page, "team-overdue");
+        await Chromium.CheckedAsync(page, "team-overdue");
         await page.GotoAsync(workspace.Url("/team/escalations"));
         Assert.Equal("Open escalations", (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Acknowledge and respond" }).CountAsync());
-        await CheckedAsync(page, "team-escalations");
+        await Chromium.CheckedAsync(page, "team-escalations");
 
         // Who viewed her record: a mistyped number is refused and kept, then the accesses, the number never in the address.
         await page.GotoAsync(workspace.Url("/team/audit"));
@@ -62,7 +62,7 @@ public class TeamPageTests(WorkspaceFixture workspace)
         await page.Locator(".nhsuk-error-summary").WaitForAsync();
         Assert.Equal("12345", await page.GetByLabel("NHS number").InputValueAsync());
         Assert.Equal("#nhsNumber", await page.Locator(".nhsuk-error-summary a").First.GetAttributeAsync("href"));
-        await CheckedAsync(page, "team-audit-error");
+        await Chromium.CheckedAsync(page, "team-audit-error");
         await page.GetByLabel("NHS number").FillAsync(nhsNumber);
         await page.GetByRole(AriaRole.Button, new() { Name = "Look up" }).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -70,14 +70,7 @@ public class TeamPageTests(WorkspaceFixture workspace)
         Assert.True(rows.Count >= 3, await page.Locator("#maincontent").InnerTextAsync());
         Assert.Contains(rows, r => r.Contains("Team lead") && r.Contains("Referral allocate") && r.Contains("Referrals"));
         Assert.DoesNotContain(nhsNumber, page.Url);
-        await CheckedAsync(page, "team-audit");
+        await Chromium.CheckedAsync(page, "team-audit");
         await page.Context.CloseAsync();
-    }
-
-    private static async Task CheckedAsync(IPage page, string screenshot)
-    {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        Assert.Empty(await Chromium.AccessibilityViolationsAsync(page));
-        await Chromium.ScreenshotAsync(page, screenshot);
     }
 }

@@ -21,15 +21,30 @@ public class NavigationTests
     [Fact]
     public void A_clinician_and_a_partner_are_offered_their_own_pages()
     {
-        Assert.Equal(["/escalations", "/directory"], Navigation.For(As(CareMeshRoles.Clinician)).Select(n => n.Href));
+        Assert.Equal(["/escalations", "/directory", "/meetings", "/actions"], Navigation.For(As(CareMeshRoles.Clinician)).Select(n => n.Href));
         Assert.Equal(["/partner/referrals", "/partner/services"], Navigation.For(As(CareMeshRoles.VcsPartner)).Select(n => n.Href));
     }
 
     [Theory]
     [InlineData(CareMeshRoles.CareCoordinator)]
     [InlineData(CareMeshRoles.TeamLead)]
+    [InlineData(CareMeshRoles.Clinician)]
     public void Staff_find_services_in_the_directory(string role) =>
         Assert.Contains(("/directory", "Find a service"), Navigation.For(As(role)));
+
+    [Theory]
+    [InlineData(CareMeshRoles.CareCoordinator)]
+    [InlineData(CareMeshRoles.TeamLead)]
+    [InlineData(CareMeshRoles.Clinician)]
+    public void Staff_are_offered_the_mdt_meetings_and_their_actions(string role) =>
+        Assert.Equal(["/meetings", "/actions"], Navigation.For(As(role)).Select(n => n.Href).TakeLast(2));
+
+    [Fact]
+    public void A_partner_and_operations_are_offered_no_mdt_pages()
+    {
+        Assert.DoesNotContain(Navigation.For(As(CareMeshRoles.VcsPartner)), n => n.Href == "/meetings");
+        Assert.Empty(Navigation.For(As(CareMeshRoles.Ops)));
+    }
 
     [Theory]
     [InlineData(CareMeshRoles.CareCoordinator, "/caseload", "Back to my caseload")]

@@ -51,6 +51,22 @@ public class FormErrorsTests
         Assert.Equal([new ErrorItem("The referral is received. Accepting needs an allocation.", null)], errors.Summary);
     }
 
+    [Fact]
+    public void A_lists_faults_land_on_the_rows_typed_when_blank_rows_were_not_sent()
+    {
+        // Rows 0 and 2 of the form were sent, as items 0 and 1: the second item's fault is the third row's.
+        string[] fields = ["decisions[0].kind", "decisions[0].text", "decisions[1].kind", "decisions[1].text", "decisions[2].kind", "decisions[2].text", "outcome"];
+        var problem = Validation(("decisions[1].text", "The decision field is required."), ("outcome", "The outcome field is required."), ("decisionsNote", "Other."))
+            .Reindexed("decisions", [0, 2]);
+
+        var errors = FormErrors.From(problem, fields);
+
+        Assert.Equal("The decision field is required.", errors.For("decisions[2].text"));
+        Assert.Null(errors.For("decisions[1].text"));
+        Assert.Equal("The outcome field is required.", errors.For("outcome"));
+        Assert.Contains("decisionsNote", problem.Errors.Keys);
+    }
+
     [Theory]
     [InlineData("patient.nhsNumber", "patient-nhsNumber")]
     [InlineData("needs[1]", "needs-1")]

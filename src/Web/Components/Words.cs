@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Hosting;
 
 namespace CareMesh.Web.Components;
 
@@ -6,7 +7,6 @@ namespace CareMesh.Web.Components;
 public static class Words
 {
     private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     private static readonly Dictionary<string, string> Special = new(StringComparer.Ordinal)
     {
@@ -39,14 +39,11 @@ public static class Words
     public static string NhsNumber(string? digits) =>
         digits is { Length: 10 } ? $"{digits[..3]} {digits[3..6]} {digits[6..]}" : digits ?? "";
 
-    /// <summary>Today as the people using CareMesh count it: the UK date.</summary>
-    public static DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(System.DateTime.UtcNow, London));
-
     public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", Uk) ?? "";
 
     /// <summary>A moment as the user's clock showed it: UK time.</summary>
     public static string DateTime(DateTimeOffset? at) =>
-        at is { } moment ? TimeZoneInfo.ConvertTime(moment, London).ToString("d MMMM yyyy, h:mmtt", Uk).Replace("AM", "am").Replace("PM", "pm") : "";
+        at is { } moment ? UkTime.ToUk(moment).ToString("d MMMM yyyy, h:mmtt", Uk).Replace("AM", "am").Replace("PM", "pm") : "";
 
     public static string Days(int days) => days == 1 ? "1 day" : $"{days.ToString(CultureInfo.InvariantCulture)} days";
 }

@@ -19,6 +19,9 @@ public abstract class RecordForm<TRecord> : ComponentBase where TRecord : class
 
     [Inject] protected NavigationManager Nav { get; set; } = null!;
 
+    /// <summary>The clock "today" and "now" are read from (UK dates through <c>UkTime</c>).</summary>
+    [Inject] protected TimeProvider Clock { get; set; } = null!;
+
     protected TRecord? Record { get; private set; }
 
     protected FormValues Values { get; set; } = new();

@@ -150,10 +150,7 @@ public class CarePlanPageTests(WorkspaceFixture workspace)
     [Fact]
     public async Task Activation_and_wellbeing_are_recorded_and_charted_from_baseline_to_follow_up()
     {
-        var referral = await workspace.Api.ReferralReceivedAsync("Ivy", "Benson");
-        var page = await workspace.SignInAsync("Casey Coordinator");
-        await page.GotoAsync(workspace.Url($"/referrals/{referral}"));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Open a care plan" }).ClickAsync();
+        var page = await PlanOpenedByHandAsync("Ivy", "Benson");
         await page.GetByRole(AriaRole.Link, new() { Name = "Activation and wellbeing" }).ClickAsync();
         Assert.Equal(3, await page.GetByText("Not measured yet.").CountAsync());
 
@@ -193,10 +190,7 @@ public class CarePlanPageTests(WorkspaceFixture workspace)
     [Fact]
     public async Task A_section_changed_in_another_tab_meanwhile_is_refused_once_keeping_what_was_typed_and_then_saves()
     {
-        var referral = await workspace.Api.ReferralReceivedAsync("Ada", "Nield");
-        var page = await workspace.SignInAsync("Casey Coordinator");
-        await page.GotoAsync(workspace.Url($"/referrals/{referral}"));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Open a care plan" }).ClickAsync();
+        var page = await PlanOpenedByHandAsync("Ada", "Nield");
         await page.GetByRole(AriaRole.Link, new() { Name = "About me" }).ClickAsync();
         var other = await page.Context.NewPageAsync();
         await other.GotoAsync(page.Url);
@@ -223,6 +217,17 @@ public class CarePlanPageTests(WorkspaceFixture workspace)
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.True(await page.Locator(".nhsuk-error-summary").CountAsync() == 0, await page.Locator("#maincontent").InnerTextAsync());
         Assert.Matches("/care-plans/[0-9a-f-]+/measures$", page.Url);
+    }
+
+    /// <summary>Casey Coordinator signed in, on the draft she opened by hand from a new person's referral.</summary>
+    private async Task<IPage> PlanOpenedByHandAsync(string givenName, string familyName)
+    {
+        var referral = await workspace.Api.ReferralReceivedAsync(givenName, familyName);
+        var page = await workspace.SignInAsync("Casey Coordinator");
+        await page.GotoAsync(workspace.Url($"/referrals/{referral}"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open a care plan" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/care-plans/[0-9a-f-]+$"));
+        return page;
     }
 
     private static ILocator Row(IPage page, string key) => page.Locator(".nhsuk-summary-list__row", new() { HasText = key });

@@ -12,22 +12,23 @@ namespace CareMesh.Meetings.People;
 /// What the events Meetings receives do to its record of a person, and to the proposals for an MDT.
 /// Every consumer runs behind the inbox (one effect per message id); a proposal is also unique per
 /// event (<see cref="AgendaProposal.SourceKey"/>), so the same event sent again under a new message
-/// id proposes nothing twice. Events about one person arrive on several queues at once: the person's row
-/// carries a concurrency token, so two consumers writing it together cannot lose one's change (the later
-/// one fails, is retried by its consumer definition and reads the other's).
+/// id proposes nothing twice. Events about one person arrive on several queues at once (a referral accepted
+/// and the draft plan it opens land together): each consumer locks the person's row for its transaction, so
+/// the later one waits for the earlier one's commit and builds on it. The row's concurrency token stays as a
+/// backstop for any writer that does not lock.
 /// </summary>
 public sealed class PersonRecords(MeetingsDbContext db, TimeProvider clock)
 {
+    /// <summary>The person's row, added first if new, locked until the message's transaction ends (run it inside one).</summary>
     public async Task<Person> FindOrAddAsync(string nhsNumber, CancellationToken cancellationToken)
     {
-        var person = await db.People.FindAsync([nhsNumber], cancellationToken);
-        if (person is null)
-        {
-            person = new Person { NhsNumber = nhsNumber };
-            db.People.Add(person);
-        }
-
-        person.UpdatedAt = clock.GetUtcNow();
+        var now = clock.GetUtcNow();
+        // A row being added by another transaction makes this insert wait for it, then do nothing.
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO people (nhs_number, risk_flags, needs, updated_at) VALUES ({nhsNumber}, '{{}}', '{{}}', {now}) ON CONFLICT (nhs_number) DO NOTHING",
+            cancellationToken);
+        var person = (await db.People.FromSql($"SELECT *, xmin FROM people WHERE nhs_number = {nhsNumber} FOR UPDATE").ToListAsync(cancellationToken)).Single();
+        person.UpdatedAt = now;
         return person;
     }
 

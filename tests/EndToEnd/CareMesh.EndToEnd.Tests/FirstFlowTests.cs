@@ -27,6 +27,19 @@ public class FirstFlowTests(PlatformFixture platform) : IClassFixture<PlatformFi
     }
 
     [Fact]
+    public void Without_a_dashboard_no_process_sends_telemetry_to_the_dashboards_usual_port()
+    {
+        Assert.All(TestPlatform.Resources.Except(["postgres", "messaging", "queues"]), name =>
+        {
+            Assert.True(platform.Platform.App.ResourceNotifications.TryGetCurrentState(name, out var current), name);
+            var variables = current.Snapshot.EnvironmentVariables.Select(variable => variable.Name).ToList();
+            // Named with the exporter's settings: the snapshot is what the process was started with.
+            Assert.Contains("OTEL_SERVICE_NAME", variables);
+            Assert.DoesNotContain("OTEL_EXPORTER_OTLP_ENDPOINT", variables);
+        });
+    }
+
+    [Fact]
     public async Task The_identity_provider_is_published_at_its_public_issuer_through_the_gateway()
     {
         var issuer = $"{platform.Platform.GatewayUrl}/identity/";

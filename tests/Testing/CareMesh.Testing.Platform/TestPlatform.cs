@@ -90,6 +90,16 @@ public sealed class TestPlatform : IAsyncDisposable
                 $"CareMesh:DatabaseSuffix={databaseSuffix}",
                 .. dashboardSettings,
             ], (options, _) => options.DisableDashboard = !dashboard);
+            if (!dashboard)
+            {
+                // No dashboard, no collector: otherwise every process would export to the dashboard's usual port,
+                // into a developer's own ./caremesh up when one is running (and its cores into a benchmark's figures).
+                foreach (var resource in builder.Resources.OfType<IResourceWithEnvironment>())
+                {
+                    resource.Annotations.Add(new EnvironmentCallbackAnnotation(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT")));
+                }
+            }
+
             app = await builder.BuildAsync();
             // Generous: on a shared 2-core machine seven .NET processes starting together take their time.
             using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));

@@ -26,16 +26,16 @@ public static class Extensions
             throw new InvalidOperationException("Identity:Keys:PublishRetiredFor must outlast every token a key signs (the access and identity token lifetimes, and in Development the development grant's).");
         }
 
-        builder.Services.AddOptions<ProviderOptions>().BindConfiguration(ProviderOptions.Section);
-        builder.Services.AddOptions<CareMeshAuthenticationOptions>().BindConfiguration(CareMeshAuthenticationOptions.Section);
+        builder.Services.AddOptions<ProviderOptions>().BindSettings(ProviderOptions.Section);
+        builder.Services.AddOptions<CareMeshAuthenticationOptions>().BindSettings(CareMeshAuthenticationOptions.Section);
         builder.AddServiceDatabase<IdentityDbContext>("identitydb");
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<SecurityEventLog>();
         builder.Services.AddSingleton<TokenClaims>();
-        builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
+        builder.Services.AddOptions<MailOptions>().BindSettings(MailOptions.Section);
         builder.Services.AddSingleton(IMailSender.For);
-        builder.Services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.Section);
-        builder.Services.AddOptions<Cis2Options>().BindConfiguration(Cis2Options.Section);
+        builder.Services.AddOptions<InvitationOptions>().BindSettings(InvitationOptions.Section);
+        builder.Services.AddOptions<Cis2Options>().BindSettings(Cis2Options.Section);
         builder.Services.AddScoped<Authenticator>();
 
         // Cookies and the provider's keys are protected with a key ring every replica shares, kept in identitydb.

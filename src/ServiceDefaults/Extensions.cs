@@ -73,7 +73,7 @@ public static class ServiceDefaultsExtensions
             options.SerializerOptions.AllowDuplicateProperties = false;
         });
         builder.Services.AddSingleton<WorkingCalendar>();
-        builder.Services.AddOptions<WorkingTimeOptions>().BindConfiguration(WorkingTimeOptions.Section);
+        builder.Services.AddOptions<WorkingTimeOptions>().BindSettings(WorkingTimeOptions.Section);
         builder.Services.AddCareMeshOpenApi("v1");
         builder.AddCareMeshAuthentication();
         builder.Services.AddCors(cors => cors.AddPolicy(OpenFeedCorsPolicy, policy => policy

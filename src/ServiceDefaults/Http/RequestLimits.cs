@@ -31,7 +31,7 @@ public static class RequestLimits
 {
     public static void AddRequestLimits(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
-        services.AddOptions<RequestLimitsOptions>().Bind(configuration.GetSection(RequestLimitsOptions.Section));
+        services.AddOptions<RequestLimitsOptions>().BindSettings(RequestLimitsOptions.Section);
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>
         {
             var ceiling = RequestLimitsOptions.KestrelCeilingFactor;

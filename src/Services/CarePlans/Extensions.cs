@@ -17,10 +17,10 @@ internal static class Extensions
         // Request records' attribute rules run before each handler. Called here, not in the service
         // defaults: the source generator registers this project's own validation where it sees the call.
         builder.Services.AddValidation();
-        builder.Services.AddOptions<CarePlansOptions>().BindConfiguration(CarePlansOptions.Section);
+        builder.Services.AddOptions<CarePlansOptions>().BindSettings(CarePlansOptions.Section);
         builder.AddServiceDatabase<CarePlansDbContext>("careplansdb");
         builder.Services.AddScoped<ActionNews>();
-        builder.Services.AddOptions<ActivityCodeOptions>().BindConfiguration(ActivityCodeOptions.Section);
+        builder.Services.AddOptions<ActivityCodeOptions>().BindSettings(ActivityCodeOptions.Section);
         builder.Services.AddSingleton<ActivityCodes>();
         builder.AddMessaging<CarePlansDbContext>(bus =>
         {

@@ -15,7 +15,7 @@ internal static class Extensions
         // Request records' attribute rules run before each handler. Called here, not in the service
         // defaults: the source generator registers this project's own validation where it sees the call.
         builder.Services.AddValidation();
-        builder.Services.AddOptions<MeetingsOptions>().BindConfiguration(MeetingsOptions.Section);
+        builder.Services.AddOptions<MeetingsOptions>().BindSettings(MeetingsOptions.Section);
         builder.AddServiceDatabase<MeetingsDbContext>("meetingsdb");
         builder.Services.AddScoped<PersonRecords>();
         builder.AddMessaging<MeetingsDbContext>(bus =>

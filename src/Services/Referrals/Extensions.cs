@@ -14,7 +14,7 @@ internal static class Extensions
         // Request records' attribute rules run before each handler. Called here, not in the service
         // defaults: the source generator registers this project's own validation where it sees the call.
         builder.Services.AddValidation();
-        builder.Services.AddOptions<ReferralsOptions>().BindConfiguration(ReferralsOptions.Section);
+        builder.Services.AddOptions<ReferralsOptions>().BindSettings(ReferralsOptions.Section);
         builder.Services.AddHttpContextAccessor();
         // By service name: the app host (or Kubernetes) says where the Directory is.
         builder.Services.AddHttpClient<DirectoryClient>(http => http.BaseAddress = new Uri("http://directory"));

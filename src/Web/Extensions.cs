@@ -16,7 +16,7 @@ internal static class Extensions
     /// </summary>
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<WorkspaceOptions>().BindConfiguration(WorkspaceOptions.Section);
+        builder.Services.AddOptions<WorkspaceOptions>().BindSettings(WorkspaceOptions.Section);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.AddSignIn();
         builder.AddLiveUpdates();
@@ -26,6 +26,7 @@ internal static class Extensions
         var gateway = builder.Configuration.GetSection(WorkspaceOptions.Section).Get<WorkspaceOptions>()?.Gateway ?? new WorkspaceOptions().Gateway;
         builder.Services.AddHttpClient<GatewayClient>(client => client.BaseAddress = gateway)
             .AddHttpMessageHandler<UserAccessToken>();
+        builder.Services.AddScoped<ReferralSettings>();
     }
 
     public static void MapWorkspace(this WebApplication app)

@@ -21,20 +21,6 @@ public sealed class WorkspaceOptions
     public TimeSpan MaximumSession { get; set; } = TimeSpan.FromHours(10);
 
     /// <summary>
-    /// The reasons a referral may be declined: the Referrals service's <c>Referrals:DeclineReasons</c>, which it
-    /// checks (a reason it does not know comes back as a field error). Keep the two in step.
-    /// </summary>
-    public string[] DeclineReasons { get; set; } =
-        ["outside-criteria", "not-registered-with-pcn", "needs-met-elsewhere", "person-declined", "unable-to-contact", "needs-specialist-service"];
-
-    /// <summary>The need categories the Referrals service accepts (<c>Referrals:Needs</c>).</summary>
-    public string[] Needs { get; set; } =
-    [
-        "social-isolation", "housing", "finance-and-benefits", "carer-support", "long-term-condition-self-management",
-        "mental-wellbeing", "physical-activity", "employment", "food-poverty", "digital-inclusion", "bereavement", "substance-use",
-    ];
-
-    /// <summary>
     /// The PCN's clinicians a referral may be escalated to (their user ids at the identity provider, as the
     /// Referrals service records them), offered on the escalation page besides the referral's named clinician.
     /// </summary>

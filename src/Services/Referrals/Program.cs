@@ -8,6 +8,7 @@ using CareMesh.Referrals.Intake;
 using CareMesh.Referrals.Onward;
 using CareMesh.Referrals.Outcome;
 using CareMesh.Referrals.Reports;
+using CareMesh.Referrals.Settings;
 using CareMesh.Referrals.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,6 +28,7 @@ referrals.MapContactsApi();
 referrals.MapEscalationsApi();
 referrals.MapOnwardFromReferralApi();
 referrals.MapOutcomeLetterApi();
+referrals.MapSettingsApi();
 app.MapCaseloadApi();
 app.MapOnwardReferralsApi();
 app.MapReportsApi();

@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -36,7 +39,9 @@ public static class DatabaseExtensions
 
         if (builder.Environment.IsDevelopment())
         {
-            builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
+            // First of all hosted services (they start in order): the data protection key ring, the scheduled
+            // checks and the consumers all read the database, which the first migration creates.
+            builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseMigrator<TContext>>());
         }
 
         return builder;
@@ -44,8 +49,8 @@ public static class DatabaseExtensions
 }
 
 /// <summary>
-/// Applies pending migrations before anything else starts. Registered before messaging so no
-/// consumer runs against a schema that is not there yet.
+/// Applies pending migrations before anything else starts (the first hosted service), so nothing reads a
+/// database or schema that is not there yet.
 /// </summary>
 internal sealed class DatabaseMigrator<TContext>(IServiceProvider services, ILogger<DatabaseMigrator<TContext>> logger)
     : IHostedService where TContext : DbContext
@@ -55,7 +60,28 @@ internal sealed class DatabaseMigrator<TContext>(IServiceProvider services, ILog
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         logger.LogInformation("Applying migrations to {Database}", db.Database.GetDbConnection().Database);
+        await CreateIfMissingAsync(db.Database.GetConnectionString()!, cancellationToken);
+        // Likewise the history table: on a new database EF reads it before creating it, and logs the failure.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates the database from the server's maintenance database when it is not there. EF would find it
+    /// missing by failing to connect to it, and log that as an error on every first start.
+    /// </summary>
+    private static async Task CreateIfMissingAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database
+                   ?? throw new InvalidOperationException("The connection string names no database.");
+        await using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+        await server.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", server) { Parameters = { new() { Value = name } } };
+        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", server);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

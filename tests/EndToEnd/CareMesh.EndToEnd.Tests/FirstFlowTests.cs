@@ -27,6 +27,17 @@ public class FirstFlowTests(PlatformFixture platform) : IClassFixture<PlatformFi
     }
 
     [Fact]
+    public void No_process_logs_an_error_while_starting_on_new_databases()
+    {
+        Assert.All(TestPlatform.Resources.Except(["postgres", "messaging", "queues"]), name =>
+        {
+            var lines = platform.ConsoleAtStart[name];
+            Assert.Contains(lines, line => line.Contains("Application started", StringComparison.Ordinal));
+            Assert.DoesNotContain(lines, line => line.Contains("fail: ", StringComparison.Ordinal) || line.Contains("crit: ", StringComparison.Ordinal));
+        });
+    }
+
+    [Fact]
     public void Without_a_dashboard_no_process_sends_telemetry_to_the_dashboards_usual_port()
     {
         Assert.All(TestPlatform.Resources.Except(["postgres", "messaging", "queues"]), name =>

@@ -10,9 +10,13 @@ public sealed class PlatformFixture : IAsyncLifetime
     public TestPlatform Platform { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
 
+    /// <summary>Each process's console lines up to the moment every resource was healthy, by resource name.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ConsoleAtStart { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
+
     public async Task InitializeAsync()
     {
         Platform = await TestPlatform.StartAsync("e2e");
+        ConsoleAtStart = TestPlatform.Resources.ToDictionary(name => name, Platform.ConsoleOf);
         Gateway = new HttpClient { BaseAddress = new Uri(Platform.GatewayUrl) };
         Gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Platform.TokenFor(CareMeshRoles.CareCoordinator));
     }

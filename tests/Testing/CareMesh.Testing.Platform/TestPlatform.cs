@@ -3,6 +3,9 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using CareMesh.AppHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace CareMesh.Testing;
 
@@ -33,6 +36,12 @@ public sealed class TestPlatform : IAsyncDisposable
     }
 
     public DistributedApplication App { get; }
+
+    /// <summary>What <paramref name="resource"/>'s process has written to its console so far, line by line.</summary>
+    public IReadOnlyList<string> ConsoleOf(string resource) =>
+        [.. App.Services.GetRequiredService<FakeLogCollector>().GetSnapshot()
+            .Where(record => record.Category == $"{typeof(CareMeshSettings).Assembly.GetName().Name}.Resources.{resource}")
+            .Select(record => record.Message)];
 
     public string GatewayUrl { get; }
 
@@ -90,6 +99,8 @@ public sealed class TestPlatform : IAsyncDisposable
                 $"CareMesh:DatabaseSuffix={databaseSuffix}",
                 .. dashboardSettings,
             ], (options, _) => options.DisableDashboard = !dashboard);
+            // The processes' console lines, which the testing builder logs under "<app host>.Resources.<name>".
+            builder.Services.AddLogging(logging => logging.AddFakeLogging());
             if (!dashboard)
             {
                 // No dashboard, no collector: otherwise every process would export to the dashboard's usual port,

@@ -16,7 +16,7 @@ internal static class Extensions
 
     public static void AddGateway(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        var options = builder.Configuration.GetSection(GatewayOptions.Section).GetSettings<GatewayOptions>();
 
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))

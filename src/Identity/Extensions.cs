@@ -19,7 +19,7 @@ public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(ProviderOptions.Section).Get<ProviderOptions>() ?? new ProviderOptions();
+        var options = builder.Configuration.GetSection(ProviderOptions.Section).GetSettings<ProviderOptions>();
         if (options.Keys.PublishRetiredFor < options.AccessTokenLifetime || options.Keys.PublishRetiredFor < options.IdentityTokenLifetime
             || (builder.Environment.IsDevelopment() && options.Keys.PublishRetiredFor < DevelopmentGrant.MaxLifetime))
         {

@@ -23,7 +23,7 @@ internal static class Extensions
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddTransient<UserAccessToken>();
-        var gateway = builder.Configuration.GetSection(WorkspaceOptions.Section).Get<WorkspaceOptions>()?.Gateway ?? new WorkspaceOptions().Gateway;
+        var gateway = builder.Configuration.GetSection(WorkspaceOptions.Section).GetSettings<WorkspaceOptions>().Gateway;
         builder.Services.AddHttpClient<GatewayClient>(client => client.BaseAddress = gateway)
             .AddHttpMessageHandler<UserAccessToken>();
         builder.Services.AddScoped<ReferralSettings>();

@@ -17,6 +17,15 @@ public static class SettingsBinding
         where TOptions : class =>
         builder.Configure<IConfiguration>((options, configuration) => Bind(options, configuration.GetSection(section)));
 
+    /// <summary>The options <paramref name="section"/> configures over their defaults, for what is read once at start (token validation, the gateway's address).</summary>
+    public static TOptions GetSettings<TOptions>(this IConfigurationSection section)
+        where TOptions : new()
+    {
+        var options = new TOptions();
+        Bind(options, section);
+        return options;
+    }
+
     /// <summary>Binds <paramref name="section"/> onto <paramref name="target"/>, each configured list (arrays, lists, a dictionary's entries) taking the default's place.</summary>
     public static void Bind(object target, IConfigurationSection section)
     {

@@ -21,8 +21,7 @@ public static class SecurityExtensions
     /// </summary>
     public static IHostApplicationBuilder AddCareMeshAuthentication(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(CareMeshAuthenticationOptions.Section).Get<CareMeshAuthenticationOptions>()
-                      ?? new CareMeshAuthenticationOptions();
+        var options = builder.Configuration.GetSection(CareMeshAuthenticationOptions.Section).GetSettings<CareMeshAuthenticationOptions>();
         var provider = ProviderMetadata.From(options, builder.Environment.IsDevelopment());
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>

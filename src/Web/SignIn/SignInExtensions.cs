@@ -20,8 +20,8 @@ internal static class SignInExtensions
     public static void AddSignIn(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var authentication = configuration.GetSection(CareMeshAuthenticationOptions.Section).Get<CareMeshAuthenticationOptions>() ?? new CareMeshAuthenticationOptions();
-        var workspace = configuration.GetSection(WorkspaceOptions.Section).Get<WorkspaceOptions>() ?? new WorkspaceOptions();
+        var authentication = configuration.GetSection(CareMeshAuthenticationOptions.Section).GetSettings<CareMeshAuthenticationOptions>();
+        var workspace = configuration.GetSection(WorkspaceOptions.Section).GetSettings<WorkspaceOptions>();
         var development = builder.Environment.IsDevelopment();
 
         builder.Services.AddDistributedMemoryCache();

@@ -52,6 +52,17 @@ public class SettingsBindingTests
     }
 
     [Fact]
+    public void Options_read_once_at_start_get_the_configured_list_alone()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Section:Needs:0", "hoarding")]).Build();
+
+        var settings = configuration.GetSection("Section").GetSettings<Settings>();
+
+        Assert.Equal(["hoarding"], settings.Needs);
+        Assert.Equal(["kept"], settings.Untouched);
+    }
+
+    [Fact]
     public void Nothing_configured_leaves_every_default()
     {
         var settings = Bound();

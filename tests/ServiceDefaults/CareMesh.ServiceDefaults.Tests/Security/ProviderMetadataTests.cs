@@ -33,6 +33,17 @@ public class ProviderMetadataTests
     }
 
     [Fact]
+    public async Task A_deployment_that_allows_only_another_algorithm_refuses_the_providers_RS256_token()
+    {
+        await using var app = await ServiceAsync(("Authentication:Authority", TestIdentity.Authority.AbsoluteUri), ("Authentication:AllowedAlgorithms:0", "ES256"));
+
+        var answer = await app.GetTestClient().SendWithTokenAsync(HttpMethod.Get, "/who", TestServers.TokenFor(CareMeshRoles.Clinician, "Y00007"));
+
+        // The configured list replaces the default (RS256, PS256, ES256) rather than adding to it.
+        Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
+    }
+
+    [Fact]
     public async Task Tokens_wrong_in_one_way_are_refused_and_the_same_token_made_right_is_accepted()
     {
         await using var app = await ServiceAsync(("Authentication:Authority", TestIdentity.Authority.AbsoluteUri));

@@ -46,8 +46,19 @@ public partial class DashboardTests(WorkspaceFixture workspace)
             .Filter(new() { HasText = "careplans (" })
             .First;
         await trace.WaitForAsync(new() { Timeout = 60_000 });
-        await trace.GetByRole(AriaRole.Gridcell).Nth(1).ClickAsync();
-        await page.WaitForURLAsync(TraceDetail());
+        // The list re-renders as spans arrive, so a click can land on a row just replaced: click again until the trace opens.
+        for (var attempt = 1; ; attempt++)
+        {
+            await trace.GetByRole(AriaRole.Gridcell).Nth(1).ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(TraceDetail(), new() { Timeout = 10_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
 
         string[] spans =
         [

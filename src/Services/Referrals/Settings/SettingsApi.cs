@@ -17,7 +17,7 @@ public static class SettingsApi
             .WithSummary("The PCN's referral settings: needs, decline reasons, statutory services, rules and weights")
             .WithDescription("What this PCN has configured under Referrals: the need categories a referral may name, the reasons it may be declined for, " +
                              "the statutory services an onward referral may go to, the failed-contact rule, the escalation and onward-referral timers, " +
-                             "the caseload weights and the SNOMED CT concepts sent to referrers. A value a request names must be one of these lists'.")
+                             "the caseload weights and the SNOMED CT concepts sent to referrers. A value a request names must be on these lists.")
             .WithExamples(response: From(new ReferralsOptions()));
 
     public static Ok<ReferralSettings> GetSettings(IOptions<ReferralsOptions> options) => TypedResults.Ok(From(options.Value));
